@@ -1,0 +1,108 @@
+"""Read reports from files, directories and standard input into Documents.
+
+Every item comes back as a Document or a ReadError, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from factcheck.domain import Document
+from factcheck.read.decode import DecodeError, decode_bytes
+from factcheck.read.errors import ReadError
+
+__all__ = ["Document", "ReadError", "read_bytes", "read_paths"]
+
+MAX_BYTES = 200 * 1024 * 1024
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+
+
+def _sniff_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def _finish(document: Document) -> Document | ReadError:
+    if not document.text.strip():
+        return ReadError(document.origin, "no text in it")
+    if document.language is None:
+        from factcheck.read.language import detect_language
+
+        document = dataclasses.replace(document, language=detect_language(document.text))
+    return document
+
+
+def read_bytes(data: bytes, origin: str, suffix: str = "") -> Iterator[Document | ReadError]:
+    """Turn one file's bytes into Documents (several for JSON lines) or ReadErrors."""
+    if not data.strip():
+        yield ReadError(origin, "empty file")
+        return
+    try:
+        text = decode_bytes(data)
+    except DecodeError as exc:
+        yield ReadError(origin, str(exc))
+        return
+    suffix = suffix.lower()
+    if suffix in _RECORD_SUFFIXES:
+        from factcheck.read.records import parse_records
+
+        for item in parse_records(text, origin):
+            yield item if isinstance(item, ReadError) else _finish(item)
+        return
+    if suffix in _HTML_SUFFIXES or (suffix not in {".txt", ".text", ".md"} and _sniff_html(text)):
+        from factcheck.read.html import parse_html
+
+        yield _finish(parse_html(text, origin))
+        return
+    from factcheck.read.text import parse_text
+
+    yield _finish(parse_text(text, origin))
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                yield child
+    else:
+        yield path
+
+
+def _read_file(path: Path) -> Iterator[Document | ReadError]:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield ReadError(origin, f"file too large ({size // (1024 * 1024)} MB; the limit is 200 MB)")
+            return
+        data = path.read_bytes()
+    except FileNotFoundError:
+        yield ReadError(origin, "no such file")
+        return
+    except IsADirectoryError:
+        yield ReadError(origin, "is a directory")
+        return
+    except OSError as exc:
+        yield ReadError(origin, exc.strerror or "cannot read file")
+        return
+    yield from read_bytes(data, origin, path.suffix)
+
+
+def read_paths(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Document | ReadError]:
+    """Yield a Document or ReadError for every report under the given paths ("-" is standard input)."""
+    for raw in paths:
+        if raw == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_bytes(stream.read(), "-")
+            continue
+        path = Path(raw)
+        if not path.exists():
+            yield ReadError(raw, "no such file or directory")
+            continue
+        for file in _files(path):
+            yield from _read_file(file)
