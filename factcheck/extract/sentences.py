@@ -1,0 +1,156 @@
+"""Split report text into sentences, as character spans into the original text.
+
+News text mixes prose with headings, captions, bylines and quote lines ("– Vi tror ...") that carry no
+final punctuation, so every line break that does not look like a hard wrap ends a sentence, and so does
+a blank line. Inside a line a sentence ends at . ! ? … unless the word before the full stop is a known
+abbreviation of the language (data in lexicons/sentences/<lang>.json), an initial ("U.S.", "J."), or an
+ordinal day before a month name ("2. november").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_LEXICON_DIR = Path(__file__).parent / "lexicons" / "sentences"
+
+# A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_LINE = re.compile(r"[^\n]+")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_WORD_AFTER = re.compile(r"\s*([\"'“”‘’«»(\[–—-]*)(\S*)")
+_TERMINAL = ".!?…:;\"'”’»)]"
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceLexicon:
+    abbreviations: frozenset[str]
+    before_number: frozenset[str]
+    months: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def _lexicon(language: str) -> _SentenceLexicon:
+    path = _LEXICON_DIR / f"{language}.json"
+    if not path.is_file():
+        path = _LEXICON_DIR / "en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return _SentenceLexicon(
+        abbreviations=frozenset(a.lower() for a in data.get("abbreviations", [])),
+        before_number=frozenset(a.lower() for a in data.get("abbreviations_before_number", [])),
+        months=frozenset(m.lower() for m in data.get("months", [])),
+    )
+
+
+def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences in ``text``, trimmed of surrounding whitespace."""
+    lexicon = _lexicon(language or "en")
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        _split_block(text, block_start, block_end, lexicon, spans)
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Runs of lines that belong together: a line continues the previous one only when it is a hard wrap."""
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    previous_line = ""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            if current is not None:
+                blocks.append(current)
+                current = None
+            previous_line = ""
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        end = match.start() + len(line.rstrip())
+        gap = text[current[1] : start] if current is not None else ""
+        if current is not None and gap.count("\n") == 1 and _is_wrap(previous_line, stripped):
+            current = (current[0], end)
+        else:
+            if current is not None:
+                blocks.append(current)
+            current = (start, end)
+        previous_line = stripped
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def _is_wrap(previous: str, line: str) -> bool:
+    """A hard-wrapped line: the previous line stops mid-sentence and this one goes on in lower case."""
+    if previous[-1] in _TERMINAL or not any(ch.islower() for ch in previous):
+        return False
+    first = line[0]
+    return first.islower() or (first.isdigit() and " " in line and any(ch.islower() for ch in line))
+
+
+def _split_block(
+    text: str, start: int, end: int, lexicon: _SentenceLexicon, spans: list[tuple[int, int]]
+) -> None:
+    block = text[start:end]
+    sentence_start = 0
+    for match in _END.finditer(block):
+        cut = match.end()
+        if not _is_boundary(block, match.start(), cut, lexicon):
+            continue
+        _append(spans, block, start, sentence_start, cut)
+        sentence_start = cut
+    _append(spans, block, start, sentence_start, len(block))
+
+
+def _append(spans: list[tuple[int, int]], block: str, offset: int, start: int, end: int) -> None:
+    piece = block[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    spans.append((offset + start + lead, offset + start + lead + len(stripped)))
+
+
+def _is_boundary(block: str, punct_start: int, cut: int, lexicon: _SentenceLexicon) -> bool:
+    after = _WORD_AFTER.match(block, cut)
+    opener, next_word = (after.group(1), after.group(2)) if after else ("", "")
+    if not next_word and not opener:
+        return False
+    first = next_word[:1]
+    # Lower case after the stop means the stop belonged to an abbreviation or a number ("ca. 50", "bl.a. att").
+    if first and first.islower() and not opener:
+        return False
+    if block[punct_start] != ".":
+        return True
+    if block[punct_start : punct_start + 3] == "...":
+        return bool(first) and (first.isupper() or bool(opener))
+    before = _TOKEN_BEFORE.search(block, 0, punct_start)
+    if before is None:
+        return True
+    token = before.group(1).lstrip("\"'“”‘’«»([–—-").lower()
+    if not token:
+        return True
+    if token in lexicon.abbreviations:
+        return False
+    if token in lexicon.before_number and first.isdigit():
+        return False
+    # Initials and dotted acronyms: "J.", "U.S.", "U.N."
+    if len(token) == 1 and token.isalpha():
+        return False
+    if "." in token and all(len(part) <= 2 for part in token.split(".") if part):
+        return next_word.lower() in _SENTENCE_OPENERS
+    # An ordinal day before a month: "2. november", "am 3. Oktober".
+    return not (token.isdigit() and len(token) <= 2 and next_word.lower().strip(".,") in lexicon.months)
+
+
+# After a dotted acronym ("U.S."), capitalised words that usually open a sentence rather than continue a name after an acronym.
+_SENTENCE_OPENERS = frozenset(
+    {
+        "the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "but", "and", "in", "on",
+        "de", "det", "den", "han", "hon", "hun", "vi", "men", "och", "og", "der", "die", "das", "er",
+        "sie", "es", "le", "la", "les", "il", "elle", "ils", "el", "los", "las", "ella", "pero", "mais",
+    }
+)  # fmt: skip
