@@ -7,7 +7,6 @@ Each command lives in its own module under ``factcheck.cli`` so that
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from typing import Any
 
@@ -55,7 +54,9 @@ class LazyGroup(click.Group):
         return command if isinstance(command, click.Command) else None
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--db",
     "db",
@@ -96,5 +97,3 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         click.echo("factcheck: interrupted", err=True)
         sys.exit(130)
-
-

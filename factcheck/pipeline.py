@@ -1,0 +1,119 @@
+"""read -> extract -> resolve -> store -> compare, one document at a time, in one transaction each.
+
+One bad file never stops the batch: read errors and failures while storing a document are
+reported through `on_error` and counted, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from factcheck import domain
+from factcheck.read.errors import ReadError
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    new: int = 0
+    existing: int = 0
+    failed: int = 0
+    claims: int = 0
+    relations: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.new} new, {self.existing} already stored, {self.failed} failed; "
+            f"{self.claims} claims stored, {self.relations} relations found"
+        )
+
+
+def load_registry(session: Any) -> Any:
+    """The shipped registry extended with the aliases editors added to this database."""
+    from factcheck.resolve import get_registry
+    from factcheck.store import models
+
+    table = models.SourceAlias.__table__
+    sources = models.Source.__table__
+    rows = session.execute(
+        select(table.c.alias, sources.c.name, sources.c.type)
+        .join(sources, sources.c.id == table.c.source_id)
+        .where(table.c.origin == "user")
+    ).all()
+    registry = get_registry()
+    return registry.with_aliases([(row.alias, row.name, row.type) for row in rows]) if rows else registry
+
+
+def _parents(registry: Any, claims: Iterable[domain.Claim]) -> dict[str, str | None]:
+    return {claim.source: registry.parent_body(claim.source) for claim in claims if claim.source}
+
+
+def extract_document(document: domain.Document, registry: Any) -> list[domain.Claim]:
+    from factcheck.extract import extract
+
+    return extract(document.text, document.language or "en", document.published, registry=registry)
+
+
+def ingest(
+    engine: Engine,
+    items: Iterable[domain.Document | ReadError],
+    *,
+    on_error: Callable[[str], None] | None = None,
+    on_item: Callable[[], None] | None = None,
+    compare: bool = True,
+) -> IngestSummary:
+    from factcheck.extract import EXTRACTOR_VERSION
+    from factcheck.store.engine import session_factory
+    from factcheck.store.writes import SourceIds, store_document
+
+    summary = IngestSummary()
+    make_session = session_factory(engine)
+    sources = SourceIds()
+    with make_session() as session:
+        registry = load_registry(session)
+    for item in items:
+        if on_item:
+            on_item()
+        if isinstance(item, ReadError):
+            summary.failed += 1
+            summary.errors.append(str(item))
+            if on_error:
+                on_error(str(item))
+            continue
+        try:
+            claims = extract_document(item, registry)
+            with make_session() as session, session.begin():
+                stored = store_document(
+                    session, item, claims, EXTRACTOR_VERSION, sources, _parents(registry, claims)
+                )
+            if stored.new and compare and stored.claim_ids:
+                summary.relations += _compare_new(engine, stored.claim_ids)
+        except (SQLAlchemyError, ValueError, RecursionError, MemoryError) as exc:
+            sources = SourceIds()  # ids cached from a rolled-back transaction may not exist
+            message = (
+                f"{item.origin}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'failed'}"
+            )
+            summary.failed += 1
+            summary.errors.append(message)
+            if on_error:
+                on_error(message)
+            continue
+        if stored.new:
+            summary.new += 1
+            summary.claims += len(stored.claim_ids)
+        else:
+            summary.existing += 1
+    return summary
+
+
+def _compare_new(engine: Engine, claim_ids: tuple[int, ...]) -> int:
+    try:
+        from factcheck.compare import compare_new_claims
+    except ImportError:  # the comparison stage is optional for a plain ingest
+        return 0
+    return int(compare_new_claims(engine, claim_ids))

@@ -1,0 +1,234 @@
+"""Idempotent writes: documents, claims and sources go in with unique keys and upserts.
+
+Never check-then-insert: two ingest processes racing on the same report both succeed and
+the report is stored once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from factcheck import domain
+from factcheck.store import models
+
+
+def _insert(session: Session, table: Any) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
+def insert_ignoring_conflicts(session: Session, table: Any, rows: Sequence[dict[str, Any]], key: str) -> None:
+    if rows:
+        session.execute(_insert(session, table).on_conflict_do_nothing(index_elements=[key]), list(rows))
+
+
+def normalize_alias(alias: str) -> str:
+    return " ".join(alias.casefold().split())
+
+
+class SourceIds:
+    """Source name -> id, filled by upsert; one instance serves a whole batch."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+
+    def get(self, session: Session, name: str, type_: str | None, parent: str | None = None) -> int:
+        known = self._ids.get(name)
+        if known is not None:
+            return known
+        table = models.Source.__table__
+        insert_ignoring_conflicts(
+            session, table, [{"name": name, "type": type_, "created_at": models.utcnow()}], "name"
+        )
+        row = session.execute(select(table.c.id, table.c.merged_into_id).where(table.c.name == name)).one()
+        source_id = int(row.merged_into_id or row.id)
+        if parent and parent != name:
+            parent_id = self.get(session, parent, None)
+            session.execute(
+                update(table)
+                .where(table.c.id == source_id, table.c.parent_id.is_(None))
+                .values(parent_id=parent_id)
+            )
+        self._ids[name] = source_id
+        return source_id
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    document_id: int
+    new: bool
+    claim_ids: tuple[int, ...]
+
+
+def _claim_rows(
+    session: Session,
+    document_id: int,
+    document_hash: str,
+    claims: Iterable[domain.Claim],
+    version: str,
+    sources: SourceIds,
+    parents: dict[str, str | None] | None = None,
+) -> list[dict[str, Any]]:
+    now = models.utcnow()
+    rows = []
+    for claim in claims:
+        source_id = None
+        if claim.source:
+            source_id = sources.get(
+                session, claim.source, claim.source_type, (parents or {}).get(claim.source)
+            )
+        rows.append(
+            {
+                "claim_key": claim.claim_key(document_hash),
+                "document_id": document_id,
+                "start": claim.start,
+                "end": claim.end,
+                "sentence": claim.sentence,
+                "sentence_start": claim.sentence_start,
+                "text": claim.text,
+                "value_low": claim.value_low,
+                "value_high": claim.value_high,
+                "approximate": claim.approximate,
+                "vague": claim.vague,
+                "unit": claim.unit,
+                "kind": claim.kind,
+                "subject": claim.subject,
+                "actor": claim.actor,
+                "location": claim.location,
+                "as_of": claim.as_of,
+                "source_id": source_id,
+                "source_mention": claim.source_mention,
+                "source_score": claim.source_score,
+                "via": list(claim.via),
+                "extractor_version": version,
+                "created_at": now,
+            }
+        )
+    return rows
+
+
+def _claim_ids(session: Session, keys: list[str]) -> tuple[int, ...]:
+    if not keys:
+        return ()
+    table = models.Claim.__table__
+    found: dict[str, int] = {}
+    for chunk_start in range(0, len(keys), 500):
+        chunk = keys[chunk_start : chunk_start + 500]
+        for key, claim_id in session.execute(
+            select(table.c.claim_key, table.c.id).where(table.c.claim_key.in_(chunk))
+        ):
+            found[key] = claim_id
+    return tuple(found[key] for key in keys if key in found)
+
+
+def store_document(
+    session: Session,
+    document: domain.Document,
+    claims: Sequence[domain.Claim],
+    version: str,
+    sources: SourceIds | None = None,
+    parents: dict[str, str | None] | None = None,
+) -> StoredDocument:
+    """Store a document with its claims, unless its content is stored already.
+
+    Runs inside the caller's transaction: the caller commits the document and its claims together.
+    """
+    sources = sources or SourceIds()
+    digest = document.content_hash
+    table = models.Document.__table__
+    result = session.execute(
+        _insert(session, table)
+        .values(
+            content_hash=digest,
+            origin=document.origin,
+            name=document.name[:512],
+            outlet=document.outlet,
+            language=document.language,
+            published=document.published,
+            title=document.title,
+            text=document.text,
+            extractor_version=version,
+            ingested_at=models.utcnow(),
+        )
+        .on_conflict_do_nothing(index_elements=["content_hash"])
+        .returning(table.c.id)
+    )
+    new_id = result.scalar()
+    if new_id is None:
+        existing = session.execute(select(table.c.id).where(table.c.content_hash == digest)).scalar_one()
+        return StoredDocument(int(existing), False, ())
+    rows = _claim_rows(session, int(new_id), digest, claims, version, sources, parents)
+    insert_ignoring_conflicts(session, models.Claim.__table__, rows, "claim_key")
+    return StoredDocument(int(new_id), True, _claim_ids(session, [row["claim_key"] for row in rows]))
+
+
+def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def replace_claims(
+    session: Session,
+    document_id: int,
+    document_hash: str,
+    claims: Sequence[domain.Claim],
+    version: str,
+    sources: SourceIds | None = None,
+    parents: dict[str, str | None] | None = None,
+) -> tuple[int, ...]:
+    """Re-extraction: swap a document's claims for new ones and keep every review attached.
+
+    A claim whose key survives keeps its row. A review of a claim that vanished moves to the
+    new claim that covers the same words with the same value (or, failing that, the same words);
+    when nothing covers them the review stays, pointing at its old key, and shows as orphaned.
+    """
+    sources = sources or SourceIds()
+    claim_table = models.Claim.__table__
+    review_table = models.Review.__table__
+    new_rows = _claim_rows(session, document_id, document_hash, claims, version, sources, parents)
+    new_keys = {row["claim_key"] for row in new_rows}
+    old = session.execute(
+        select(claim_table.c.id, claim_table.c.claim_key, claim_table.c.start, claim_table.c.end,
+               claim_table.c.value_low, claim_table.c.value_high)
+        .where(claim_table.c.document_id == document_id)
+    ).all()  # fmt: skip
+    old_keys = {row.claim_key for row in old}
+    gone = [row for row in old if row.claim_key not in new_keys]
+    for row in gone:
+        candidates = [r for r in new_rows if _spans_overlap((r["start"], r["end"]), (row.start, row.end))]
+        same_value = [
+            r for r in candidates if (r["value_low"], r["value_high"]) == (row.value_low, row.value_high)
+        ]
+        target = (same_value or candidates or [None])[0]
+        if target is not None:
+            session.execute(
+                update(review_table)
+                .where(review_table.c.target_type == "claim", review_table.c.target_key == row.claim_key)
+                .values(target_key=target["claim_key"])
+            )
+    if gone:
+        session.execute(delete(claim_table).where(claim_table.c.id.in_([row.id for row in gone])))
+    fresh = [row for row in new_rows if row["claim_key"] not in old_keys]
+    insert_ignoring_conflicts(session, claim_table, fresh, "claim_key")
+    kept = [row for row in new_rows if row["claim_key"] in old_keys]
+    for row in kept:
+        values = {k: v for k, v in row.items() if k not in ("claim_key", "document_id", "created_at")}
+        session.execute(
+            update(claim_table).where(claim_table.c.claim_key == row["claim_key"]).values(**values)
+        )
+    session.execute(
+        update(models.Document.__table__)
+        .where(models.Document.__table__.c.id == document_id)
+        .values(extractor_version=version)
+    )
+    return _claim_ids(session, [row["claim_key"] for row in new_rows])
