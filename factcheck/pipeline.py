@@ -117,3 +117,62 @@ def _compare_new(engine: Engine, claim_ids: tuple[int, ...]) -> int:
     except ImportError:  # the comparison stage is optional for a plain ingest
         return 0
     return int(compare_new_claims(engine, claim_ids))
+
+
+def reextract(
+    engine: Engine,
+    *,
+    everything: bool = False,
+    on_error: Callable[[str], None] | None = None,
+    compare: bool = True,
+) -> IngestSummary:
+    """Extract stored documents again with the current extractor, keeping every review attached.
+
+    Only documents extracted by another extractor version, unless `everything`.
+    """
+    from factcheck.extract import EXTRACTOR_VERSION
+    from factcheck.store import models
+    from factcheck.store.engine import session_factory
+    from factcheck.store.writes import SourceIds, replace_claims
+
+    table = models.Document.__table__
+    summary = IngestSummary()
+    make_session = session_factory(engine)
+    with make_session() as session:
+        registry = load_registry(session)
+        query = select(table.c.id).order_by(table.c.id)
+        if not everything:
+            query = query.where(
+                (table.c.extractor_version != EXTRACTOR_VERSION) | table.c.extractor_version.is_(None)
+            )
+        ids = list(session.execute(query).scalars())
+    sources = SourceIds()
+    for document_id in ids:
+        with make_session() as session, session.begin():
+            row = session.execute(select(table).where(table.c.id == document_id)).one()
+            document = domain.Document(
+                text=row.text, origin=row.origin, title=row.title, outlet=row.outlet,
+                language=row.language, published=row.published,
+            )  # fmt: skip
+            try:
+                claims = extract_document(document, registry)
+            except (ValueError, RecursionError) as exc:
+                summary.failed += 1
+                summary.errors.append(f"{row.origin}: {exc}")
+                if on_error:
+                    on_error(f"{row.origin}: {exc}")
+                continue
+            claim_ids = replace_claims(
+                session,
+                document_id,
+                row.content_hash,
+                claims,
+                EXTRACTOR_VERSION,
+                sources,
+                _parents(registry, claims),
+            )
+        summary.existing += 1
+        summary.claims += len(claim_ids)
+        if compare and claim_ids:
+            summary.relations += _compare_new(engine, claim_ids)
+    return summary

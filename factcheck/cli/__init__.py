@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "compare": "factcheck.cli.compare_cmd:compare",
     "contradictions": "factcheck.cli.compare_cmd:contradictions",
     "review": "factcheck.cli.review_cmd:review",
+    "reextract": "factcheck.cli.reextract_cmd:reextract",
     "export": "factcheck.cli.export_cmd:export",
     "stats": "factcheck.cli.stats_cmd:stats",
     "db": "factcheck.cli.db_cmd:db",
