@@ -129,11 +129,13 @@ def filter_conditions(claim_filter: ClaimFilter) -> list[ColumnElement[bool]]:
         conditions.append(_documents.c.language == claim_filter.language)
     if claim_filter.source:
         conditions.append(_sources.c.name == claim_filter.source)
+    # A claim's date is what it refers to, else its report's date.
+    claim_date = func.coalesce(_claims.c.as_of, _documents.c.published)
     if claim_filter.since:
-        conditions.append(_claims.c.as_of >= claim_filter.since)
+        conditions.append(func.substr(claim_date, 1, len(claim_filter.since)) >= claim_filter.since)
     if claim_filter.until:
         # "2017-09" as an upper bound includes every day of September.
-        conditions.append(_claims.c.as_of <= claim_filter.until + "\uffff")
+        conditions.append(func.substr(claim_date, 1, len(claim_filter.until)) <= claim_filter.until)
     if claim_filter.status:
         conditions.append(_status_condition(claim_filter.status))
     if claim_filter.only_flagged:

@@ -56,7 +56,9 @@ class PostgresServer:
     def create_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
+        ) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
@@ -74,7 +76,9 @@ def start_postgres() -> PostgresServer:
     if run_as:
         shutil.chown(root, user=run_as)
     server = PostgresServer(bin_dir, data_dir, _free_port(), run_as)
-    init = server._run(str(bin_dir / "initdb"), "-D", str(data_dir), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+    init = server._run(
+        str(bin_dir / "initdb"), "-D", str(data_dir), "-U", "postgres", "--auth=trust", "-E", "UTF8"
+    )
     if init.returncode != 0:
         raise PostgresUnavailable(f"initdb failed: {init.stderr.strip().splitlines()[-1:]}")
     options = (
@@ -82,7 +86,17 @@ def start_postgres() -> PostgresServer:
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
     )
     started = server._run(
-        str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-o", options, "-l", str(root / "log"), "-w", "-t", "60", "start"
+        str(bin_dir / "pg_ctl"),
+        "-D",
+        str(data_dir),
+        "-o",
+        options,
+        "-l",
+        str(root / "log"),
+        "-w",
+        "-t",
+        "60",
+        "start",
     )
     if started.returncode != 0:
         log = (root / "log").read_text(errors="replace") if (root / "log").exists() else started.stderr
