@@ -38,8 +38,8 @@ def load_registry(session: Any) -> Any:
     from factcheck.resolve import get_registry
     from factcheck.store import models
 
-    table = models.SourceAlias.__table__
-    sources = models.Source.__table__
+    table = models.SOURCE_ALIASES
+    sources = models.SOURCES
     rows = session.execute(
         select(table.c.alias, sources.c.name, sources.c.type)
         .join(sources, sources.c.id == table.c.source_id)
@@ -135,7 +135,7 @@ def reextract(
     from factcheck.store.engine import session_factory
     from factcheck.store.writes import SourceIds, replace_claims
 
-    table = models.Document.__table__
+    table = models.DOCUMENTS
     summary = IngestSummary()
     make_session = session_factory(engine)
     with make_session() as session:

@@ -17,7 +17,7 @@ note_option = click.option("--note", default=None, help="A note kept with the de
 
 def _claim_key(session: Session, ref: str) -> str:
     """A claim by its id number, its key, or a unique prefix of its key (at least 6 characters)."""
-    table = models.Claim.__table__
+    table = models.CLAIMS
     if ref.isdigit():
         key = session.execute(select(table.c.claim_key).where(table.c.id == int(ref))).scalar()
         if key:
@@ -36,7 +36,7 @@ def _claim_key(session: Session, ref: str) -> str:
 
 
 def _relation_key(session: Session, ref: str) -> str:
-    table = models.Relation.__table__
+    table = models.RELATIONS
     if ref.isdigit():
         key = session.execute(select(table.c.relation_key).where(table.c.id == int(ref))).scalar()
         if key:

@@ -8,7 +8,7 @@ never delete or orphan an editor's decision silently.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -167,3 +168,16 @@ class Review(Base):
     # What the editor saw, kept so a review stays readable even if its claim disappears.
     document_hash: Mapped[str | None] = mapped_column(String(64))
     snapshot: Mapped[str | None] = mapped_column(Text)
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+# Core tables, typed as Table, for the Core-level queries and bulk writes.
+DOCUMENTS = _table(Document)
+SOURCES = _table(Source)
+SOURCE_ALIASES = _table(SourceAlias)
+CLAIMS = _table(Claim)
+RELATIONS = _table(Relation)
+REVIEWS = _table(Review)

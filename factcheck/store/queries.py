@@ -19,11 +19,11 @@ RELATION_STATUSES = ("open", "confirmed", "dismissed")
 RELATION_TYPES = ("contradicts", "corroborates", "changed_over_time", "different_scope", "repeats")
 FLAG_TYPES = ("contradicts",)
 
-_claims = models.Claim.__table__
-_documents = models.Document.__table__
-_sources = models.Source.__table__
-_reviews = models.Review.__table__
-_relations = models.Relation.__table__
+_claims = models.CLAIMS
+_documents = models.DOCUMENTS
+_sources = models.SOURCES
+_reviews = models.REVIEWS
+_relations = models.RELATIONS
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,10 +17,10 @@ from factcheck.store import models
 CLAIM_VERDICTS = ("verified", "disputed", "needs_source")
 RELATION_VERDICTS = ("confirmed", "dismissed")
 
-_reviews = models.Review.__table__
-_relations = models.Relation.__table__
-_claims = models.Claim.__table__
-_documents = models.Document.__table__
+_reviews = models.REVIEWS
+_relations = models.RELATIONS
+_claims = models.CLAIMS
+_documents = models.DOCUMENTS
 
 
 class ReviewError(ValueError):

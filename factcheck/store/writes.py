@@ -47,7 +47,7 @@ class SourceIds:
         known = self._ids.get(name)
         if known is not None:
             return known
-        table = models.Source.__table__
+        table = models.SOURCES
         insert_ignoring_conflicts(
             session, table, [{"name": name, "type": type_, "created_at": models.utcnow()}], "name"
         )
@@ -121,7 +121,7 @@ def _claim_rows(
 def _claim_ids(session: Session, keys: list[str]) -> tuple[int, ...]:
     if not keys:
         return ()
-    table = models.Claim.__table__
+    table = models.CLAIMS
     found: dict[str, int] = {}
     for chunk_start in range(0, len(keys), 500):
         chunk = keys[chunk_start : chunk_start + 500]
@@ -146,7 +146,7 @@ def store_document(
     """
     sources = sources or SourceIds()
     digest = document.content_hash
-    table = models.Document.__table__
+    table = models.DOCUMENTS
     result = session.execute(
         _insert(session, table)
         .values(
@@ -169,7 +169,7 @@ def store_document(
         existing = session.execute(select(table.c.id).where(table.c.content_hash == digest)).scalar_one()
         return StoredDocument(int(existing), False, ())
     rows = _claim_rows(session, int(new_id), digest, claims, version, sources, parents)
-    insert_ignoring_conflicts(session, models.Claim.__table__, rows, "claim_key")
+    insert_ignoring_conflicts(session, models.CLAIMS, rows, "claim_key")
     return StoredDocument(int(new_id), True, _claim_ids(session, [row["claim_key"] for row in rows]))
 
 
@@ -193,8 +193,8 @@ def replace_claims(
     when nothing covers them the review stays, pointing at its old key, and shows as orphaned.
     """
     sources = sources or SourceIds()
-    claim_table = models.Claim.__table__
-    review_table = models.Review.__table__
+    claim_table = models.CLAIMS
+    review_table = models.REVIEWS
     new_rows = _claim_rows(session, document_id, document_hash, claims, version, sources, parents)
     new_keys = {row["claim_key"] for row in new_rows}
     old = session.execute(
@@ -209,8 +209,8 @@ def replace_claims(
         same_value = [
             r for r in candidates if (r["value_low"], r["value_high"]) == (row.value_low, row.value_high)
         ]
-        target = (same_value or candidates or [None])[0]
-        if target is not None:
+        if same_value or candidates:
+            target = (same_value or candidates)[0]
             session.execute(
                 update(review_table)
                 .where(review_table.c.target_type == "claim", review_table.c.target_key == row.claim_key)
@@ -220,15 +220,12 @@ def replace_claims(
         session.execute(delete(claim_table).where(claim_table.c.id.in_([row.id for row in gone])))
     fresh = [row for row in new_rows if row["claim_key"] not in old_keys]
     insert_ignoring_conflicts(session, claim_table, fresh, "claim_key")
-    kept = [row for row in new_rows if row["claim_key"] in old_keys]
-    for row in kept:
-        values = {k: v for k, v in row.items() if k not in ("claim_key", "document_id", "created_at")}
+    for kept in (r for r in new_rows if r["claim_key"] in old_keys):
+        values = {k: v for k, v in kept.items() if k not in ("claim_key", "document_id", "created_at")}
         session.execute(
-            update(claim_table).where(claim_table.c.claim_key == row["claim_key"]).values(**values)
+            update(claim_table).where(claim_table.c.claim_key == kept["claim_key"]).values(**values)
         )
     session.execute(
-        update(models.Document.__table__)
-        .where(models.Document.__table__.c.id == document_id)
-        .values(extractor_version=version)
+        update(models.DOCUMENTS).where(models.DOCUMENTS.c.id == document_id).values(extractor_version=version)
     )
     return _claim_ids(session, [row["claim_key"] for row in new_rows])
