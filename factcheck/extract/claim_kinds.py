@@ -1,0 +1,207 @@
+"""Decide whether a number mention is a claim, and if so its kind, unit and the thing it counts.
+
+The number layer gives the value and, for measures, the unit (percent, km, km2, years, months, days).
+Counts have no unit there: the noun next to the number says what is counted ("2 000 milismän",
+"four other towns", "dozens of hills"), and cues in the sentence say what a percentage is a share of.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.domain import Quantity
+from factcheck.extract.claim_lexicon import ClaimLexicon
+
+_WORD = re.compile(r"\w[\w'’-]*")
+_CLAUSE_BREAK = re.compile(r"[,;:.()!?\"“”«»]|\s[–—]\s")
+_FORWARD_WORDS = 4
+_BACKWARD_WORDS = 5
+_CUE_WINDOW = 3
+
+_MEASURE_KINDS: dict[str, tuple[str, str]] = {
+    "km": ("distance", "km"),
+    "km2": ("area", "km2"),
+    "years": ("duration", "years"),
+    "months": ("duration", "months"),
+    "days": ("duration", "days"),
+}
+
+# What a counted noun is called in an English subject.
+_PERSON_GLOSS: dict[str, str] = {
+    "fighters": "fighters",
+    "civilians": "civilians",
+    "casualties": "people killed",
+    "displaced": "displaced people",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    kind: str
+    unit: str
+    noun: str | None = None  # English gloss of what is counted, for the subject
+    noun_start: int | None = None  # sentence-relative span of the counted noun
+    noun_end: int | None = None
+    noun_prefix: str | None = None  # "IS" in "IS-krigere": whose fighters
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+def words_of(sentence: str) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(sentence)]
+
+
+def classify(
+    quantity: Quantity, sentence: str, sentence_start: int, lexicon: ClaimLexicon, words: list[_Word]
+) -> Classification | None:
+    """The claim's kind and unit, or None when the number is not a claim."""
+    lowered = sentence.lower()
+    if lowered.startswith(lexicon.credit_markers):
+        return None
+    start = quantity.start - sentence_start
+    end = quantity.end - sentence_start
+    after = [w for w in words if w.start >= end]
+    before = [w for w in words if w.end <= start]
+    if _is_article_one(quantity):
+        return None
+    unit = quantity.unit
+    if unit == "percent":
+        kind = "control_share" if _is_share_of_ground(lowered, words, lexicon) else "ratio"
+        return Classification(kind, "percent")
+    if unit in _MEASURE_KINDS:
+        kind, unit_name = _MEASURE_KINDS[unit]
+        if kind == "duration" and _is_relative_time(sentence, start, after, before, lexicon):
+            return None
+        return Classification(kind, unit_name)
+    if unit is not None:
+        return Classification("count", "count")
+    if _is_ratio(quantity, sentence, end, after, lexicon):
+        return Classification("ratio", "count")
+    return _counted(sentence, start, end, after, before, words, lexicon)
+
+
+def _is_article_one(quantity: Quantity) -> bool:
+    """A written "one" without a unit is an article or "one of": "ett av Unescos världsarv", "one of the last"."""
+    return (
+        quantity.unit is None
+        and quantity.value_low == 1
+        and quantity.value_high == 1
+        and not any(ch.isdigit() for ch in quantity.text)
+    )
+
+
+def _is_share_of_ground(lowered: str, words: list[_Word], lexicon: ClaimLexicon) -> bool:
+    lowers = [w.lower for w in words]
+    return lexicon.control_cues.in_text(lowered, lowers) or lexicon.territory_cues.in_text(lowered, lowers)
+
+
+def _is_relative_time(
+    sentence: str, start: int, after: list[_Word], before: list[_Word], lexicon: ClaimLexicon
+) -> bool:
+    """ "tre år sedan", "three days ago", "vor drei Jahren", "il y a trois ans": placing, not measuring."""
+    # The unit word follows the number ("tre år sedan"), so look one or two words on.
+    for word in after[:2]:
+        if lexicon.relative_time_after.matches_word(word.lower):
+            return True
+    tail = sentence[after[0].start : after[min(2, len(after) - 1)].end].lower() if after else ""
+    if lexicon.relative_time_after.phrases is not None and lexicon.relative_time_after.phrases.search(tail):
+        return True
+    head = sentence[max(0, start - 12) : start].lower()
+    if before and lexicon.relative_time_before.matches_word(before[-1].lower):
+        return True
+    return lexicon.relative_time_before.phrases is not None and bool(
+        lexicon.relative_time_before.phrases.search(head)
+    )
+
+
+def _is_ratio(quantity: Quantity, sentence: str, end: int, after: list[_Word], lexicon: ClaimLexicon) -> bool:
+    """ "five times the size", "fem gånger så stor", "dreimal", "5-fold"."""
+    if any(lexicon.ratio_words.matches_word(w.lower()) for w in _WORD.findall(quantity.text)):
+        return True
+    if sentence.startswith("-", end):
+        first = _WORD.match(sentence, end + 1)
+        return first is not None and lexicon.ratio_words.matches_word("-" + first.group().lower())
+    return bool(after) and after[0].start - end <= 1 and lexicon.ratio_words.matches_word(after[0].lower)
+
+
+def _same_clause(sentence: str, a: int, b: int) -> bool:
+    return _CLAUSE_BREAK.search(sentence, a, b) is None
+
+
+def _person_kind(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str | None] | None:
+    """The person kind a word names, and the acronym it is compounded with ("IS-krigere" -> IS)."""
+    parts = word.lower.split("-")
+    prefix = word.text.split("-")[0] if len(parts) > 1 else None
+    for candidate in (word.lower, parts[-1]) if len(parts) > 1 else (word.lower,):
+        for kind in ("fighters", "civilians", "casualties", "displaced", "persons"):
+            if lexicon.nouns[kind].matches_word(candidate):
+                if kind == "persons" and prefix and _is_acronym(prefix):
+                    return "fighters", prefix  # "IS-män": the group's men are its fighters
+                return kind, prefix if prefix and _is_acronym(prefix) else None
+    return None
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _thing(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str] | None:
+    """("towns", "towns") or ("count", "hills") for a counted noun that is not a person."""
+    candidates = (word.lower, word.lower.split("-")[-1])
+    for candidate in candidates:
+        if lexicon.nouns["towns"].matches_word(candidate):
+            return "towns", "towns"
+        for gloss, cues in lexicon.things.items():
+            if cues.matches_word(candidate):
+                return "count", gloss
+    return None
+
+
+def _counted(
+    sentence: str,
+    start: int,
+    end: int,
+    after: list[_Word],
+    before: list[_Word],
+    words: list[_Word],
+    lexicon: ClaimLexicon,
+) -> Classification:
+    for word in after[:_FORWARD_WORDS]:
+        if not _same_clause(sentence, end, word.start):
+            break
+        person = _person_kind(word, lexicon)
+        if person is not None:
+            return _people(person, word, words, lexicon)
+        thing = _thing(word, lexicon)
+        if thing is not None:
+            unit, gloss = thing
+            return Classification("count", unit, gloss, word.start, word.end)
+    # The noun can come first: "sina resterande krigare, mellan 5 000 och 10 000 till antalet".
+    for word in reversed(before[-_BACKWARD_WORDS:]):
+        person = _person_kind(word, lexicon)
+        if person is not None:
+            return _people(person, word, words, lexicon)
+    return Classification("count", "count")
+
+
+def _people(
+    person: tuple[str, str | None], noun: _Word, words: list[_Word], lexicon: ClaimLexicon
+) -> Classification:
+    kind, prefix = person
+    index = words.index(noun)
+    window = [w.lower for w in words[max(0, index - _CUE_WINDOW - 1) : index + _CUE_WINDOW]]
+    if kind != "casualties" and any(lexicon.casualty_cues.matches_word(w) for w in window):
+        kind = "casualties"
+    elif kind in ("civilians", "persons") and any(lexicon.displacement_cues.matches_word(w) for w in window):
+        kind = "displaced"
+    if kind == "persons":
+        kind = "civilians"
+    return Classification(kind, "persons", _PERSON_GLOSS[kind], noun.start, noun.end, prefix)

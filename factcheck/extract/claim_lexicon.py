@@ -1,0 +1,139 @@
+"""Language knowledge for the claim layer, loaded from lexicons/claims/<lang>.json.
+
+Cue lists hold lower-case words; an entry ending in "*" matches any word that starts with it, so one
+entry covers a stem's inflections ("krigare*" matches krigarna, krigarnas). Entries with a space are
+phrases, matched against the lower-cased sentence with word boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_LEXICON_DIR = Path(__file__).parent / "lexicons" / "claims"
+PERSON_KINDS: tuple[str, ...] = ("fighters", "civilians", "casualties", "displaced", "persons")
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, entries: list[str]) -> CueSet:
+        words: set[str] = set()
+        prefixes: list[str] = []
+        phrases: list[str] = []
+        for raw in entries:
+            entry = raw.lower().strip()
+            if not entry:
+                continue
+            if " " in entry:
+                phrases.append(entry.rstrip("*"))
+            elif entry.endswith("*"):
+                prefixes.append(entry[:-1])
+            else:
+                words.add(entry)
+        pattern = None
+        if phrases:
+            alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+            pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        return cls(frozenset(words), tuple(sorted(prefixes, key=len, reverse=True)), pattern)
+
+    def matches_word(self, word: str) -> bool:
+        return word in self.words or (bool(self.prefixes) and word.startswith(self.prefixes))
+
+    def in_text(self, lowered: str, words: list[str]) -> bool:
+        if any(self.matches_word(w) for w in words):
+            return True
+        return self.phrases is not None and self.phrases.search(lowered) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeDays:
+    """Phrases that place an event on a day relative to the report's date.
+
+    ``meanings`` maps a lower-case phrase to (mode, weekday): mode "offset" with a day offset (today 0,
+    yesterday -1), "on" for the latest such weekday up to the report's day ("on Friday", "på lördagen"),
+    "last" for the latest such weekday strictly before it ("last Friday", "i fredags"). Weekday 0 is Monday.
+    """
+
+    pattern: re.Pattern[str] | None
+    meanings: dict[str, tuple[str, int]]
+
+    @classmethod
+    def of(cls, data: dict[str, list]) -> RelativeDays:
+        meanings: dict[str, tuple[str, int]] = {}
+        for phrase in data.get("today", []):
+            meanings[phrase.lower()] = ("offset", 0)
+        for phrase in data.get("yesterday", []):
+            meanings[phrase.lower()] = ("offset", -1)
+        for weekday, phrases in enumerate(data.get("weekdays", [])):
+            for phrase in phrases:
+                meanings[phrase.lower()] = ("on", weekday)
+        for weekday, phrases in enumerate(data.get("last_weekdays", [])):
+            for phrase in phrases:
+                meanings[phrase.lower()] = ("last", weekday)
+        pattern = _pattern(list(meanings)) if meanings else None
+        return cls(pattern, meanings)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLexicon:
+    language: str
+    nouns: dict[str, CueSet]  # person kinds and "towns"
+    things: dict[str, CueSet]  # English gloss -> cues, for counts of things
+    casualty_cues: CueSet
+    displacement_cues: CueSet
+    control_cues: CueSet
+    territory_cues: CueSet
+    ratio_words: CueSet
+    relative_time_after: CueSet
+    relative_time_before: CueSet
+    credit_markers: tuple[str, ...]
+    back_references: dict[str, re.Pattern[str]]  # place type -> pattern of phrases that refer back
+    relative_days: RelativeDays
+    conjunctions: frozenset[str]
+    one_words: frozenset[str]
+    location_prepositions: frozenset[str]
+    city_words: frozenset[str]  # words that mark a name as a city: "staden Deir Ezzor", "Raqqa city"
+
+
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def load_claim_lexicon(language: str) -> ClaimLexicon:
+    path = _LEXICON_DIR / f"{language}.json"
+    if not path.is_file():
+        path = _LEXICON_DIR / "en.json"
+        language = "en"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    days = data["relative_days"]
+    return ClaimLexicon(
+        language=language,
+        nouns={kind: CueSet.of(entries) for kind, entries in data["nouns"].items()},
+        things={gloss: CueSet.of(entries) for gloss, entries in data["things"].items()},
+        casualty_cues=CueSet.of(data["casualty_cues"]),
+        displacement_cues=CueSet.of(data["displacement_cues"]),
+        control_cues=CueSet.of(data["control_cues"]),
+        territory_cues=CueSet.of(data["territory_cues"]),
+        ratio_words=CueSet.of(data["ratio_words"]),
+        relative_time_after=CueSet.of(data["relative_time_after"]),
+        relative_time_before=CueSet.of(data["relative_time_before"]),
+        credit_markers=tuple(m.lower() for m in data["credit_markers"]),
+        back_references={
+            kind: _pattern(phrases) for kind, phrases in data["back_references"].items() if phrases
+        },
+        relative_days=RelativeDays.of(days),
+        conjunctions=frozenset(c.lower() for c in data["conjunctions"]),
+        one_words=frozenset(w.lower() for w in data["one_words"]),
+        location_prepositions=frozenset(p.lower() for p in data["location_prepositions"]),
+        city_words=frozenset(w.lower() for w in data.get("city_words", [])),
+    )
