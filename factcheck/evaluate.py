@@ -254,3 +254,18 @@ def score(
         unmatched_predictions=[i for i in range(len(predictions)) if i not in matched_predictions],
         field_errors=errors,
     )
+
+
+def extract_predictions(
+    documents: Iterable[Any], language: str | None = None, registry: Any = None
+) -> list[dict]:
+    """Run the extractor over Documents and return predictions in the `factcheck extract` JSON shape."""
+    from factcheck.extract import extract
+    from factcheck.extract.serialize import claim_to_json
+
+    predictions: list[dict] = []
+    for document in documents:
+        chosen = language or document.language
+        for claim in extract(document.text, chosen, document.published, registry=registry):
+            predictions.append(claim_to_json(claim, document.name, chosen))
+    return predictions
