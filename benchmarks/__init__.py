@@ -1,0 +1,1 @@
+"""Benchmarks: figures for the speed and scale targets (see README.md); run them with benchmarks/run.py."""
