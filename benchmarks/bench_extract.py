@@ -1,0 +1,260 @@
+"""Extraction throughput against quantulum3, F1 on the English seeds, and start-up time of `factcheck extract`.
+
+    .venv/bin/python -m benchmarks.bench_extract
+
+The corpus is English news-like text: the English seed articles and paragraphs written for this
+benchmark, varied (numbers, places, groups, order) so that no two documents are the same text.
+Both extractors run on one core over the same documents in one process, ours first warmed up.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = Path(os.environ.get("FACTCHECK_GOLD", ROOT.parent / "shared" / "gold" / "seeds.jsonl"))
+ENGLISH_SEEDS = ("003_3b034399dd8aab2e.txt", "004_a38c816c79cc4183.txt")
+CORPUS_BYTES = 160_000  # quantulum3 manages ~25 KB/s, so this keeps its run to a few seconds
+STARTUP_RUNS = 5
+
+PLACES = (
+    "Raqqa",
+    "Deir ez-Zor",
+    "Mosul",
+    "Aleppo",
+    "Homs",
+    "Hama",
+    "Palmyra",
+    "Albu Kamal",
+    "Idlib",
+    "Tal Afar",
+)
+GROUPS = ("Islamic State", "the Syrian army", "the SDF", "Kurdish forces", "Iraqi troops", "rebel groups")
+SOURCES = (
+    "the Syrian Observatory for Human Rights",
+    "a military spokesman",
+    "Reuters",
+    "the UN",
+    "local officials",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# News-like paragraphs; {n}, {m}, {p} ... are filled per document so every document differs.
+PARAGRAPHS = (
+    "About {n:,} {g_fighters} fighters remain in {p}, {s} said on {d}, adding that {m} civilians had been "
+    "killed in air strikes over the past {k} days.",
+    "{G} now controls roughly {pct} percent of {p} province, up from {pct2} percent in {month}, according to {s}.",
+    "The offensive has displaced more than {n:,} people since it began {k} weeks ago, the UN refugee agency said.",
+    "Government forces captured {k} villages and dozens of positions east of {p} on {d}, a monitor said.",
+    "The enclave covers about {area:,} square kilometres, roughly {r} times the size of {p2}.",
+    "Convoys travelled {dist} km from {p} to {p2} during the night, officials told reporters.",
+    "Between {n:,} and {n2:,} residents are still trapped inside the old city, aid agencies estimated.",
+    "At least {m} people were killed and {m2} wounded when a car bomb exploded at a checkpoint in {p} on {d}.",
+    "The siege of {p} lasted {k} years and left hundreds of thousands of people without regular food supplies.",
+    "{G} lost nearly {pct} percent of the territory it once held in Iraq and Syria, the coalition said in {month}.",
+    "Mr. Smith, who arrived in {p} on Sept. 3, said at 10:30 a.m. that talks would resume on {d}.",
+    "Read more: subscribe to our newsletter for the latest updates. Photo: AFP {code}",
+    "Fighting continued for a {k}th day as {G} shelled districts held by {g_fighters} fighters, {s} reported.",
+    "Some {n:,} families have returned to {p} since the city was retaken in {year}, the governor said.",
+    "The army said it had cleared {k} towns and {m} hills along the {dist}-km front north of {p}.",
+)
+MONTHS = ("January", "March", "May", "July", "September", "November")
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    place, other = rng.sample(PLACES, 2)
+    group = rng.choice(GROUPS)
+    return template.format(
+        n=rng.randrange(500, 90_000),
+        n2=rng.randrange(90_000, 200_000),
+        m=rng.randrange(2, 400),
+        m2=rng.randrange(2, 400),
+        k=rng.randrange(2, 12),
+        r=rng.randrange(2, 9),
+        pct=rng.randrange(5, 95),
+        pct2=rng.randrange(5, 95),
+        area=rng.randrange(200, 9000),
+        dist=rng.randrange(10, 300),
+        p=place,
+        p2=other,
+        g_fighters=rng.choice(("IS", "rebel", "militia", "Kurdish")),
+        G=group[0].upper() + group[1:],
+        s=rng.choice(SOURCES),
+        d=rng.choice(WEEKDAYS),
+        month=rng.choice(MONTHS),
+        year=rng.randrange(2014, 2019),
+        code=f"X{rng.randrange(10000, 99999)}",
+    )
+
+
+def _seed_texts() -> list[str]:
+    from factcheck.read import read_paths
+
+    texts: list[str] = []
+    for item in read_paths([str(SEEDS / name) for name in ENGLISH_SEEDS]):
+        text = getattr(item, "text", None)
+        if text:
+            texts.append(text)
+    return texts
+
+
+def build_corpus(target_bytes: int = CORPUS_BYTES, seed: int = 7) -> list[str]:
+    """English documents of about 2-4 KB: seed articles and varied paragraphs, shuffled per document."""
+    rng = random.Random(seed)
+    seeds = _seed_texts()
+    documents: list[str] = []
+    size = 0
+    while size < target_bytes:
+        parts = [_fill(rng.choice(PARAGRAPHS), rng) for _ in range(rng.randrange(8, 16))]
+        if seeds and rng.random() < 0.3:
+            seed_text = rng.choice(seeds)
+            # A slice of a seed article, starting at a paragraph, keeps real page furniture in the mix.
+            paragraphs = seed_text.split("\n\n")
+            start = rng.randrange(len(paragraphs))
+            parts.extend(paragraphs[start : start + rng.randrange(3, 8)])
+        rng.shuffle(parts)
+        document = "\n\n".join(parts)
+        documents.append(document)
+        size += len(document.encode("utf-8"))
+    return documents
+
+
+def _pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        cores = sorted(os.sched_getaffinity(0))
+        if cores:
+            os.sched_setaffinity(0, {cores[0]})
+
+
+def _time_ours(documents: list[str], repeats: int = 3) -> float:
+    from factcheck.extract import extract
+    from factcheck.resolve import get_registry
+
+    registry = get_registry()
+    for document in documents[:3]:
+        extract(document, "en", None, registry=registry)  # warm caches and lexicons
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for document in documents:
+            extract(document, "en", None, registry=registry)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _time_quantulum(documents: list[str]) -> float:
+    from quantulum3 import parser
+
+    parser.parse(documents[0][:200])  # load its models before timing
+    started = time.perf_counter()
+    for document in documents:
+        parser.parse(document)
+    return time.perf_counter() - started
+
+
+def _quantulum_predictions(documents: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """quantulum3's quantities as predictions: its value, and the sentence the mention sits in."""
+    from quantulum3 import parser
+
+    from factcheck.extract.sentences import split_sentences
+
+    predictions: list[dict[str, Any]] = []
+    for name, text in documents:
+        spans = split_sentences(text, "en")
+        for quantity in parser.parse(text):
+            start = quantity.span[0]
+            sentence = next((text[a:b] for a, b in spans if a <= start < b), "")
+            value = float(quantity.value)
+            low = high = value
+            uncertainty = getattr(quantity, "uncertainty", None)
+            if uncertainty:
+                low, high = value - float(uncertainty), value + float(uncertainty)
+            predictions.append(
+                {
+                    "document": name,
+                    "sentence": sentence,
+                    "text": quantity.surface,
+                    "value_low": low,
+                    "value_high": high,
+                    "unit": quantity.unit.name,
+                }
+            )
+    return predictions
+
+
+def seed_f1() -> dict[str, float]:
+    from factcheck.evaluate import extract_predictions, load_gold, score
+    from factcheck.read import read_paths
+
+    documents = [d for d in read_paths([str(SEEDS / n) for n in ENGLISH_SEEDS]) if hasattr(d, "text")]
+    gold = load_gold(GOLD)
+    names = [d.name for d in documents]
+    ours = score(gold, extract_predictions(documents, language="en"), documents=names)
+    theirs = score(gold, _quantulum_predictions([(d.name, d.text) for d in documents]), documents=names)
+    return {
+        "ours_f1": ours.f1,
+        "ours_precision": ours.precision,
+        "ours_recall": ours.recall,
+        "quantulum3_f1": theirs.f1,
+        "quantulum3_precision": theirs.precision,
+        "quantulum3_recall": theirs.recall,
+    }
+
+
+def startup_seconds(runs: int = STARTUP_RUNS) -> float:
+    """Median wall time of a whole `factcheck extract` process on one small seed file."""
+    executable = Path(sys.executable).with_name("factcheck")
+    command = [str(executable)] if executable.exists() else [sys.executable, "-m", "factcheck"]
+    command += ["extract", str(SEEDS / ENGLISH_SEEDS[0])]
+    times: list[float] = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def run(corpus_bytes: int = CORPUS_BYTES) -> dict[str, Any]:
+    """All figures as a dict (throughputs in KB/s, times in seconds)."""
+    _pin_to_one_core()
+    documents = build_corpus(corpus_bytes)
+    kilobytes = sum(len(d.encode("utf-8")) for d in documents) / 1024
+    ours = _time_ours(documents)
+    theirs = _time_quantulum(documents)
+    figures: dict[str, Any] = {
+        "corpus_kb": round(kilobytes, 1),
+        "documents": len(documents),
+        "ours_kb_per_s": round(kilobytes / ours, 1),
+        "quantulum3_kb_per_s": round(kilobytes / theirs, 1),
+        "speedup": round(theirs / ours, 1),
+    }
+    figures.update({key: round(value, 3) for key, value in seed_f1().items()})
+    figures["startup_s"] = round(startup_seconds(), 3)
+    return figures
+
+
+def main() -> None:
+    figures = run()
+    print(f"corpus: {figures['corpus_kb']} KB of English text in {figures['documents']} documents")
+    print(f"factcheck extract: {figures['ours_kb_per_s']:>10.1f} KB/s (one core)   target >= 1024")
+    print(f"quantulum3:        {figures['quantulum3_kb_per_s']:>10.1f} KB/s (one core)")
+    print(f"ratio:             {figures['speedup']:>10.1f}x                  target >= 30")
+    print(
+        f"F1 on English seeds: factcheck {figures['ours_f1']:.3f} "
+        f"(P {figures['ours_precision']:.3f} R {figures['ours_recall']:.3f}), "
+        f"quantulum3 {figures['quantulum3_f1']:.3f} "
+        f"(P {figures['quantulum3_precision']:.3f} R {figures['quantulum3_recall']:.3f})"
+    )
+    print(f"start-up of `factcheck extract` on one seed: {figures['startup_s']:.3f} s (median)   target < 1")
+
+
+if __name__ == "__main__":
+    main()
