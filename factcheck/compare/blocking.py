@@ -1,0 +1,133 @@
+"""Candidate claims through indexed keys: a block is every claim with one (kind, location, actor).
+
+The claims table's ix_claims_block index serves both the incremental lookup (one indexed equality
+query per block a new report touches) and the full pass (one stream ordered by the block key, so
+each block arrives whole and is compared and dropped before the next).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from factcheck.compare.records import Item, make_item
+from factcheck.store import models
+
+BlockKey = tuple[str, str, str | None]  # kind, location, actor
+
+_claims = models.Claim.__table__
+_documents = models.Document.__table__
+_sources = models.Source.__table__
+_source = _sources.alias("source")
+_parent = _sources.alias("parent")
+
+
+def claim_rows() -> Select[Any]:
+    """The columns make_item needs: the claim, its document's name and outlet, its source and parent body."""
+    return (
+        select(
+            _claims.c.id,
+            _claims.c.claim_key,
+            _claims.c.document_id,
+            _claims.c.kind,
+            _claims.c.unit,
+            _claims.c.actor,
+            _claims.c.location,
+            # A claim without its own date refers to the report's date.
+            func.coalesce(_claims.c.as_of, _documents.c.published).label("as_of"),
+            _claims.c.value_low,
+            _claims.c.value_high,
+            _claims.c.approximate,
+            _claims.c.vague,
+            _claims.c.subject,
+            _claims.c.text,
+            _claims.c.via,
+            _source.c.name.label("source"),
+            _parent.c.name.label("parent"),
+            _documents.c.name.label("document"),
+            _documents.c.outlet,
+            _documents.c.language,
+        )
+        .join(_documents, _documents.c.id == _claims.c.document_id)
+        .outerjoin(_source, _source.c.id == _claims.c.source_id)
+        .outerjoin(_parent, _parent.c.id == _source.c.parent_id)
+    )
+
+
+def block_key(item: Item) -> BlockKey | None:
+    """Claims without a location are never blocked: "2,000 fighters" somewhere is no quantity to compare."""
+    if not item.location:
+        return None
+    return (item.kind, item.location, item.actor)
+
+
+def _block_condition(key: BlockKey) -> Any:
+    kind, location, actor = key
+    actor_condition = _claims.c.actor.is_(None) if actor is None else _claims.c.actor == actor
+    return and_(_claims.c.kind == kind, _claims.c.location == location, actor_condition)
+
+
+def load_items(session: Session, claim_ids: Sequence[int]) -> list[Item]:
+    items: list[Item] = []
+    for start in range(0, len(claim_ids), 500):
+        chunk = list(claim_ids[start : start + 500])
+        for row in session.execute(claim_rows().where(_claims.c.id.in_(chunk))):
+            item = make_item(row)
+            if item is not None:
+                items.append(item)
+    return items
+
+
+def load_block(session: Session, key: BlockKey) -> list[Item]:
+    """Every claim in one block, by an indexed equality lookup."""
+    rows = session.execute(claim_rows().where(_block_condition(key)))
+    return [item for item in map(make_item, rows) if item is not None]
+
+
+def load_blocks(session: Session, keys: Iterable[BlockKey]) -> dict[BlockKey, list[Item]]:
+    """Several blocks in one round trip (an OR of indexed equalities)."""
+    keys = list(dict.fromkeys(keys))
+    blocks: dict[BlockKey, list[Item]] = {key: [] for key in keys}
+    for start in range(0, len(keys), 50):
+        chunk = keys[start : start + 50]
+        for row in session.execute(claim_rows().where(or_(*(_block_condition(key) for key in chunk)))):
+            item = make_item(row)
+            if item is not None:
+                blocks[(item.kind, item.location, item.actor)].append(item)  # type: ignore[index]
+    return blocks
+
+
+def stream_blocks(session: Session, batch: int = 20_000) -> Iterator[tuple[BlockKey, list[Item]]]:
+    """All located claims, block by block, streamed in block-key order."""
+    query = (
+        claim_rows()
+        .where(_claims.c.location.is_not(None))
+        .order_by(_claims.c.kind, _claims.c.location, _claims.c.actor)
+        .execution_options(yield_per=batch)
+    )
+    current: BlockKey | None = None
+    items: list[Item] = []
+    for row in session.execute(query):
+        key = (row.kind, row.location, row.actor)
+        if key != current:
+            if items and current is not None:
+                yield current, items
+            current, items = key, []
+        item = make_item(row)
+        if item is not None:
+            items.append(item)
+    if items and current is not None:
+        yield current, items
+
+
+def block_keys(session: Session) -> list[BlockKey]:
+    """Every distinct located block key (GROUP BY over the index)."""
+    query = (
+        select(_claims.c.kind, _claims.c.location, _claims.c.actor)
+        .where(_claims.c.location.is_not(None))
+        .group_by(_claims.c.kind, _claims.c.location, _claims.c.actor)
+    )
+    return [(row.kind, row.location, row.actor) for row in session.execute(query)]

@@ -1,0 +1,147 @@
+"""The compact record a comparison works on: one per claim, with everything precomputed once.
+
+Pair loops run millions of times, so each claim's widened range, date span, derived start (for
+durations), processed subject and lineage (origin and relays) are worked out when it is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import utils as fuzz_utils
+
+from factcheck.compare.quantity import DEFAULT_TOLERANCES, Tolerances, describe, unit_scale, widened
+from factcheck.compare.timing import DAYS_PER_YEAR, day_span
+
+# Subjects are written in English by the extractor: these words mark a figure about an earlier
+# state ("formerly controlled"), which is never the same quantity as the present one.
+PAST_MARKERS = frozenset({"formerly", "former", "once", "previously", "earlier", "peak", "originally"})
+DURATION_FAMILY = "years"
+_DIGITS = re.compile(r"[\d.,\u00a0\u202f ]+")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(slots=True, eq=False)
+class Item:
+    id: int
+    key: str
+    document_id: int
+    document: str
+    kind: str
+    unit: str
+    family: str  # unit family the values below are in
+    actor: str | None
+    location: str | None
+    as_of: str | None
+    start: int  # first day the date may mean
+    end: int  # last day
+    low: float  # written value, in the written unit
+    high: float
+    lo: float  # widened range, in the family's unit
+    hi: float
+    approximate: bool
+    vague: bool
+    subject: str  # processed for fuzzy matching; "" when unknown
+    past: bool
+    wording: str  # the claim's own words without the number, processed
+    language: str | None
+    text: str
+    source: str | None
+    via: tuple[str, ...]
+    origin: str  # casefolded name of where the figure comes from
+    origin_name: str
+    relays: frozenset[str]  # casefolded names that passed the figure on
+    began_lo: float = 0.0  # durations: earliest and latest day the measured state may have begun
+    began_hi: float = 0.0
+
+    @property
+    def is_duration(self) -> bool:
+        return self.family == DURATION_FAMILY and self.kind == "duration"
+
+    def value_text(self) -> str:
+        return describe(self.low, self.high, self.unit, approximate=self.approximate, vague=self.vague)
+
+    def label(self) -> str:
+        """How an explanation names the claim: its words, who says it, where and when."""
+        who = self.source or "the report's own voice"
+        if self.via:
+            who += " via " + ", ".join(self.via)
+        return f'"{self.text}" ({who}; {self.document}, {self.as_of or "undated"})'
+
+
+def _origin(
+    source: str | None, parent: str | None, via: Sequence[str], outlet: str | None, document_id: int
+) -> tuple[str, str, frozenset[str]]:
+    """Who a figure really comes from, and who merely passed it on.
+
+    A person speaking for a body counts as the body; a figure in the report's own voice comes
+    from the wire it was relayed through, else from the outlet (else the document) itself.
+    """
+    relays = {name.casefold() for name in via if name}
+    if source:
+        name = parent or source
+        if parent:
+            relays.add(source.casefold())
+    elif via:
+        name = via[0]
+    elif outlet:
+        name = outlet
+    else:
+        name = f"document {document_id}"
+    relays.discard(name.casefold())
+    return name.casefold(), name, frozenset(relays)
+
+
+def _wording(text: str) -> str:
+    return fuzz_utils.default_process(_DIGITS.sub(" ", text))
+
+
+def make_item(row: Mapping[str, Any] | Any, tol: Tolerances = DEFAULT_TOLERANCES) -> Item | None:
+    """An Item from a claim row (see blocking.CLAIM_COLUMNS), or None when it cannot be placed in time."""
+    span = day_span(row.as_of)
+    if span is None:
+        return None
+    family, factor = unit_scale(row.unit)
+    lo, hi = widened(row.value_low, row.value_high, approximate=bool(row.approximate), vague=bool(row.vague),
+                     unit=row.unit, tol=tol)  # fmt: skip
+    via = tuple(row.via or ())
+    origin, origin_name, relays = _origin(row.source, row.parent, via, row.outlet, row.document_id)
+    subject = fuzz_utils.default_process(row.subject) if row.subject else ""
+    item = Item(
+        id=row.id,
+        key=row.claim_key,
+        document_id=row.document_id,
+        document=row.document,
+        kind=row.kind,
+        unit=row.unit,
+        family=family,
+        actor=row.actor,
+        location=row.location,
+        as_of=row.as_of,
+        start=span[0],
+        end=span[1],
+        low=row.value_low,
+        high=row.value_high,
+        lo=lo * factor,
+        hi=hi * factor,
+        approximate=bool(row.approximate),
+        vague=bool(row.vague),
+        subject=subject,
+        past=bool(PAST_MARKERS.intersection(_WORD.findall(subject))),
+        wording=_wording(row.text or ""),
+        language=row.language,
+        text=row.text,
+        source=row.source,
+        via=via,
+        origin=origin,
+        origin_name=origin_name,
+        relays=relays,
+    )
+    if item.is_duration:
+        # "for three years" as of September 2017: it began three years (give or take) before.
+        item.began_lo = span[0] - item.hi * DAYS_PER_YEAR
+        item.began_hi = span[1] - item.lo * DAYS_PER_YEAR
+    return item

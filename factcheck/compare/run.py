@@ -1,0 +1,112 @@
+"""Full and incremental comparison runs over the store.
+
+compare_new_claims: the claims of a new report against the blocks they fall in (indexed lookups),
+never against the whole store. compare_all: every block, streamed in block-key order; relations the
+pass does not produce again are removed, and editors' decisions are restored on every relation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from factcheck.compare.blocking import BlockKey, block_key, block_keys, load_blocks, load_items, stream_blocks
+from factcheck.compare.pairs import Found, block_relations, scope_across, sort_block
+from factcheck.compare.persist import delete_older_than, delete_pairs, upsert_relations
+from factcheck.compare.places import Gazetteer, containment, default_gazetteer
+from factcheck.store import models
+
+FLUSH_EVERY = 20_000
+
+
+def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
+    """Compare these (newly stored) claims with the claims sharing their block; returns relations stored."""
+    if not claim_ids:
+        return 0
+    focus = frozenset(claim_ids)
+    with Session(engine) as session, session.begin():
+        stamp = models.utcnow()
+        keys = {key for item in load_items(session, list(claim_ids)) if (key := block_key(item)) is not None}
+        if not keys:
+            return 0
+        found: list[Found] = []
+        stale = []
+        for items in load_blocks(session, keys).values():
+            result = block_relations(sort_block(items), focus=focus)
+            found.extend(result.found)
+            stale.extend(result.stale)
+        delete_pairs(session, stale, ("changed_over_time",))
+        return upsert_relations(session, found, stamp)
+
+
+def compare_all(engine: Engine, *, with_scope: bool = False, gazetteer: Gazetteer | None = None) -> int:
+    """Recompute every relation; different_scope pairs only when asked. Returns relations stored."""
+    stamp = models.utcnow()
+    stored = 0
+    buffer: list[Found] = []
+
+    def flush() -> None:
+        nonlocal stored
+        if buffer:
+            with Session(engine) as writer, writer.begin():
+                stored += upsert_relations(writer, buffer, stamp)
+            buffer.clear()
+
+    with Session(engine) as reader:
+        for _key, items in stream_blocks(reader):
+            if len(items) > 1:
+                buffer.extend(block_relations(sort_block(items), with_scope=with_scope).found)
+            if len(buffer) >= FLUSH_EVERY:
+                flush()
+        reader.rollback()  # end the read snapshot before the scope pass and the sweep
+        if with_scope:
+            buffer.extend(_scope_pairs(reader, gazetteer or default_gazetteer()))
+    flush()
+    with Session(engine) as writer, writer.begin():
+        delete_older_than(writer, stamp)
+    return stored
+
+
+def _scope_pairs(session: Session, gazetteer: Gazetteer | None) -> list[Found]:
+    """Claims about a place and claims about a place inside it (same kind and actor)."""
+    keys = block_keys(session)
+    inside = containment(gazetteer, {key[1] for key in keys})
+    if not inside:
+        return []
+    by_kind_actor: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for kind, location, actor in keys:
+        by_kind_actor[(kind, actor)].add(location)
+    pairs: list[tuple[BlockKey, BlockKey]] = []
+    for (kind, actor), locations in by_kind_actor.items():
+        for outer in locations:
+            for inner in inside.get(outer, set()) & locations:
+                pairs.append(((kind, outer, actor), (kind, inner, actor)))
+    found: list[Found] = []
+    for start in range(0, len(pairs), 100):
+        chunk = pairs[start : start + 100]
+        blocks = load_blocks(session, [key for pair in chunk for key in pair])
+        for outer_key, inner_key in chunk:
+            found.extend(scope_across(blocks[outer_key], blocks[inner_key]))
+    return found
+
+
+def last_run(session: Session) -> datetime | None:
+    return session.execute(select(func.max(models.Relation.__table__.c.computed_at))).scalar()
+
+
+def compare_pending(engine: Engine) -> int:
+    """Compare the claims stored since the last comparison (all of them when nothing was compared yet)."""
+    claims = models.Claim.__table__
+    with Session(engine) as session:
+        since = last_run(session)
+        if since is None:
+            ids: list[int] = []
+        else:
+            ids = list(session.execute(select(claims.c.id).where(claims.c.created_at > since)).scalars())
+    if since is None:
+        return compare_all(engine)
+    return compare_new_claims(engine, ids)
