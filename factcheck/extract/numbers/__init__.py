@@ -1,0 +1,63 @@
+"""The number layer: every number mention in a text, claim or not, in sv, nb, da, en, de, fr and es.
+
+    from factcheck.extract.numbers import find_numbers
+    find_numbers("Anslagsvis 37 prosent av provinsen", "nb")
+    -> [Quantity(text="Anslagsvis 37 prosent", start=0, end=21, value_low=37.0, value_high=37.0,
+                 unit="percent", approximate=True)]
+
+Conventions (see ../shared/gold/README.md): percent as 37, not 0.37; fractions of a whole are percent
+("en tredjedel" -> 33.3, "halva landet" -> 50); "fem mil" -> 50 km; ranges give both ends; hedges and bounds
+set ``approximate`` and extend the mention; bounds on a percentage open towards 0 or 100; indefinite number
+words ("tusentals", "dozens") are ``vague`` with fixed ranges. The number layer sets only units written in the
+text: percent, km, km2, years, months, days (or None).
+
+Dates, years used as dates, times of day and codes (tracking numbers, "A320") are left out unless
+``skip_dates=False``; ``date_spans`` and ``is_date_like`` expose that judgement.
+"""
+
+from __future__ import annotations
+
+from factcheck.domain import Quantity
+from factcheck.extract.numbers.dates import date_spans, is_date_like
+from factcheck.extract.numbers.grammar import (
+    apply_minus_signs,
+    apply_modifiers,
+    attach_units,
+    join_ranges,
+    mark_dates,
+    scan,
+)
+from factcheck.extract.numbers.lexicon import load_lexicon
+
+__all__ = ["date_spans", "find_numbers", "is_date_like"]
+
+
+def find_numbers(text: str, language: str, skip_dates: bool = True) -> list[Quantity]:
+    """Every number mention in ``text`` written in ``language``, sorted by start offset.
+
+    Never raises on any string; values that overflow a float are left out.
+    """
+    lexicon = load_lexicon(language)
+    atoms = scan(text, lexicon)
+    if not atoms:
+        return []
+    mark_dates(text, language, atoms)
+    if skip_dates:
+        atoms = [a for a in atoms if not a.date]
+    atoms = attach_units(text, lexicon, atoms)
+    atoms = join_ranges(text, lexicon, atoms)
+    apply_modifiers(text, lexicon, atoms)
+    apply_minus_signs(text, atoms)
+    return [
+        Quantity(
+            text=text[a.start : a.end],
+            start=a.start,
+            end=a.end,
+            value_low=a.low,
+            value_high=a.high,
+            unit=a.unit,
+            approximate=a.approximate,
+            vague=a.vague,
+        )
+        for a in atoms
+    ]

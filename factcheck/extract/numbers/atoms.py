@@ -1,0 +1,24 @@
+"""The working record of the number layer: one number mention while it is being assembled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DIGITS = "digits"
+WORDS = "words"
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int
+    end: int
+    low: float
+    high: float
+    source: str  # DIGITS or WORDS
+    unit: str | None = None
+    approximate: bool = False
+    vague: bool = False
+    multiplier: float = 1.0  # the largest multiplier word or abbreviation applied ("miljoner", "bn")
+    grouped: bool = False  # digits written with a thousands separator or a decimal part
+    date: bool = False  # a date, a year used as a date, a time or a code
+    negated: bool = False

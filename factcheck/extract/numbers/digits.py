@@ -1,0 +1,66 @@
+"""Digit runs ("2 000", "1,5", "2.500", "1.234.567,89") split into numbers by the language's conventions."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.numbers.patterns import SPACE_CHARS
+
+_PARTS = re.compile(r"\d+|\D")
+_SPACE_LIKE = frozenset(SPACE_CHARS + "'")
+
+
+def split_digit_run(run: str, decimal_mark: str) -> list[tuple[int, int, float, bool]]:
+    """Numbers in a run of digit groups joined by single separators: (start, end, value, grouped) per number.
+
+    Offsets are relative to ``run``. ``grouped`` is True when the number has a thousands separator or a
+    decimal part. A space only ever separates thousands; "." and "," follow the language unless the run
+    itself settles it ("1.234,5" and "1,234.5" both have the decimal mark last; a repeated mark is never
+    decimal).
+    """
+    parts = _PARTS.findall(run)
+    groups = parts[0::2]
+    seps = parts[1::2]
+    offsets = []
+    position = 0
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            offsets.append(position)
+        position += len(part)
+    marks = {s for s in seps if s in ".,"}
+    decimal = next(s for s in reversed(seps) if s in ".,") if len(marks) == 2 else decimal_mark
+    thousands = "," if decimal == "." else "."
+    repeated = {".": seps.count("."), ",": seps.count(",")}
+    out: list[tuple[int, int, float, bool]] = []
+    count = len(groups)
+    i = 0
+    while i < count:
+        integer = groups[i]
+        j = i
+        group_sep: str | None = None
+        if len(integer) <= 3 and not (integer.startswith("0") and len(integer) > 1):
+            while j < count - 1 and len(groups[j + 1]) == 3:
+                sep = seps[j]
+                kind = " " if sep in _SPACE_LIKE else sep
+                if group_sep is None:
+                    repeated = (
+                        j + 1 < len(seps) and seps[j + 1] == sep and j + 2 < count and len(groups[j + 2]) == 3
+                    )
+                    if not (kind == " " or sep == thousands or (sep == decimal and repeated)):
+                        break
+                elif kind != group_sep:
+                    break
+                integer += groups[j + 1]
+                group_sep = kind
+                j += 1
+        fraction = ""
+        if j < count - 1:
+            sep = seps[j]
+            if sep in ".," and sep != group_sep and repeated[sep] == 1:
+                fraction = groups[j + 1]
+                j += 1
+        value = float(f"{integer}.{fraction}" if fraction else integer)
+        end = offsets[j] + len(groups[j])
+        out.append((offsets[i], end, value, group_sep is not None or bool(fraction)))
+        i = j + 1
+    return out

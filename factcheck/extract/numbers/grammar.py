@@ -1,0 +1,219 @@
+"""Assembly of number mentions: digits and number words, then units, ranges, hedges and bounds around them."""
+
+from __future__ import annotations
+
+import math
+
+from factcheck.extract.numbers.atoms import DIGITS, WORDS, Atom
+from factcheck.extract.numbers.dates import date_spans
+from factcheck.extract.numbers.digits import split_digit_run
+from factcheck.extract.numbers.lexicon import NumberLexicon
+from factcheck.extract.numbers.patterns import SPACE_CHARS, normalise
+from factcheck.extract.numbers.words import parse_phrase, vague_range
+
+_MODIFIER_WINDOW = 48
+_MINUS = "-\u2212\u2013"
+_BEFORE_MINUS = " \t\n([=:"
+
+
+def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
+    """Digit numbers and number-word numbers in text order, multipliers applied, not yet combined."""
+    atoms: list[Atom] = []
+    matches = list(lexicon.scanner.finditer(text))
+    skip_next = False
+    for index, match in enumerate(matches):
+        if skip_next:
+            skip_next = False
+            continue
+        if match.lastgroup == "w":
+            words, _ = parse_phrase(text, match.start(), match.end(), lexicon)
+            atoms.extend(words)
+            continue
+        run_start = match.start()
+        numbers = split_digit_run(match.group(), lexicon.decimal_mark)
+        for position, (start, end, value, grouped) in enumerate(numbers):
+            start += run_start
+            end += run_start
+            if not grouped and lexicon.ordinal_re.match(text, end):
+                continue
+            atom = Atom(start, end, value, value, DIGITS, grouped=grouped)
+            if start > 1 and text[start - 1] == lexicon.decimal_mark and not text[start - 2].isalnum():
+                # ".25", ",08": a decimal without its leading zero.
+                atom.start -= 1
+                atom.low = atom.high = float(f"0.{text[start:end]}") if not grouped else value
+            suffix = lexicon.suffix_multiplier_re.match(text, end)
+            if suffix is not None:
+                factor = lexicon.suffix_multipliers.get(normalise(suffix.group()).rstrip("."), 0.0)
+                factor = factor or lexicon.suffix_multipliers.get(normalise(suffix.group()), 0.0)
+                if factor:
+                    atom.low *= factor
+                    atom.high *= factor
+                    atom.multiplier = factor
+                    atom.end = suffix.end()
+            elif position == len(numbers) - 1 and index + 1 < len(matches):
+                following = matches[index + 1]
+                gap = text[end : following.start()]
+                if following.lastgroup == "w" and 0 < len(gap) <= 3 and not gap.strip(SPACE_CHARS + "\t"):
+                    words, seeded = parse_phrase(
+                        text, following.start(), following.end(), lexicon, seed=value
+                    )
+                    if words:
+                        if seeded:
+                            words[0].start = start
+                            words[0].grouped = grouped
+                        else:
+                            atoms.append(atom)
+                        atoms.extend(words)
+                        skip_next = True
+                        continue
+            atoms.append(atom)
+    return [a for a in atoms if math.isfinite(a.low) and math.isfinite(a.high)]
+
+
+def mark_dates(text: str, language: str, atoms: list[Atom]) -> None:
+    spans = date_spans(text, language)
+    if not spans:
+        return
+    k = 0
+    for atom in atoms:
+        if atom.source != DIGITS:
+            continue
+        while k < len(spans) and spans[k][1] <= atom.start:
+            k += 1
+        if k < len(spans) and spans[k][0] < atom.end:
+            atom.date = True
+
+
+def attach_units(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> list[Atom]:
+    out: list[Atom] = []
+    for atom in atoms:
+        if out and atom.start < out[-1].end:
+            continue
+        if atom.unit is None and not atom.date:
+            match = lexicon.unit_re.match(text, atom.end)
+            if match is not None:
+                unit, factor = lexicon.units.get(normalise(match.group("u")), (None, 1.0))
+                if unit is not None:
+                    atom.unit = unit
+                    atom.low *= factor
+                    atom.high *= factor
+                    atom.end = match.end()
+        out.append(atom)
+    return out
+
+
+def _opener(text: str, lexicon: NumberLexicon, start: int) -> tuple[str, int] | None:
+    match = lexicon.range_open_re.search(text, max(0, start - 24), start)
+    if match is None:
+        return None
+    return normalise(match.group("o")), match.start()
+
+
+def join_ranges(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> list[Atom]:
+    out: list[Atom] = []
+    i = 0
+    count = len(atoms)
+    while i < count:
+        a = atoms[i]
+        if i + 1 < count and not a.date and not a.vague:
+            b = atoms[i + 1]
+            joined = _range(text, lexicon, a, b)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range(text: str, lexicon: NumberLexicon, a: Atom, b: Atom) -> Atom | None:
+    if b.date or b.vague or (a.unit and b.unit and a.unit != b.unit):
+        return None
+    gap = text[a.end : b.start]
+    if len(gap) > 12:
+        return None
+    connector = lexicon.connector_re.fullmatch(gap)
+    if connector is None:
+        return None
+    word = connector.group("w")
+    opener = _opener(text, lexicon, a.start)
+    if word is not None:
+        closing = normalise(word)
+        paired = opener is not None and closing in lexicon.range_pairs.get(opener[0], frozenset())
+        if not paired and closing not in lexicon.connector_words:
+            return None
+    low, high = a.low, a.high
+    if b.multiplier > 1 and a.multiplier == 1 and low * b.multiplier <= b.high:
+        low *= b.multiplier
+        high *= b.multiplier
+    if low > b.high or (low == b.high and word is None):
+        return None
+    start = opener[1] if opener is not None else a.start
+    return Atom(
+        start,
+        b.end,
+        low,
+        b.high,
+        a.source if a.source == b.source else WORDS,
+        unit=a.unit or b.unit,
+        approximate=a.approximate or b.approximate,
+        multiplier=b.multiplier,
+        grouped=True,
+    )
+
+
+def apply_modifiers(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> None:
+    floor = 0
+    for atom in atoms:
+        for _ in range(2):
+            match = lexicon.modifier_re.search(text, max(floor, atom.start - _MODIFIER_WINDOW), atom.start)
+            if match is None:
+                break
+            kind = lexicon.modifiers.get(normalise(match.group("m")))
+            if kind is None or not _apply(kind, atom):
+                break
+            atom.start = match.start()
+        floor = atom.end
+
+
+def _apply(kind: str, atom: Atom) -> bool:
+    if kind == "about":
+        atom.approximate = True
+    elif kind == "more":
+        atom.approximate = True
+        if atom.unit == "percent" and atom.high < 100:
+            atom.high = 100.0
+    elif kind == "less":
+        atom.approximate = True
+        if atom.unit == "percent":
+            atom.low = 0.0
+    elif kind == "several":
+        if atom.source != WORDS or atom.vague or atom.low != atom.high or atom.low < 10:
+            return False
+        exponent = math.log10(atom.low)
+        if exponent != int(exponent):
+            return False
+        atom.low, atom.high = vague_range(atom.low)
+        atom.vague = True
+    elif kind == "negative":
+        if atom.negated:
+            return False
+        atom.low, atom.high = -atom.high, -atom.low
+        atom.negated = True
+    return True
+
+
+def apply_minus_signs(text: str, atoms: list[Atom]) -> None:
+    for atom in atoms:
+        s = atom.start
+        if (
+            atom.source == DIGITS
+            and not atom.negated
+            and s > 0
+            and text[s - 1] in _MINUS
+            and (s == 1 or text[s - 2] in _BEFORE_MINUS)
+        ):
+            atom.start -= 1
+            atom.low, atom.high = -atom.high, -atom.low
+            atom.negated = True

@@ -1,0 +1,224 @@
+"""Per-language number knowledge, loaded from ``extract/lexicons/numbers/<lang>.json`` and compiled once.
+
+The JSON holds only data (words, values, phrases); this module turns it into lookup tables and regexes.
+Keys of the JSON file:
+
+- ``decimal_mark``: "." or ","; the other mark separates thousands when followed by exactly three digits.
+- ``numbers``: word -> value ("tjugo": 20, "doscientos": 200). ``articles``: those of them that are also the
+  indefinite article ("en", "a", "ein"): they count as 1 only inside a number ("en miljon", "tjugoen").
+- ``multipliers``: word -> factor ("hundra": 100, "Millionen": 1e6); ``plural_multipliers`` alone are vague.
+- ``suffix_multipliers``: abbreviations written after digits ("1,5 milj.", "$10bn").
+- ``fractions``: word -> denominator; ``standalone_fractions`` need no numerator ("hälften", "half").
+- ``half_additions``: phrases that add to the number before them ("och en halv", "einhalb").
+- ``approximate_numbers``: "ett tjugotal", "une vingtaine": approximately N.
+- ``vague``: indefinite number words -> the unit they name ("tusentals": 1000).
+- ``word_joiners`` between number words ("and", "och", "y"); ``compound_joiners`` glue a unit before its ten
+  inside one word ("fünfundzwanzig", "femogtyve"); ``vigesimal_tens``: tens that take a teen ("soixante-douze").
+- ``modifiers``: about / more / less / several / negative phrases written before a number.
+- ``range_pairs`` ("mellan", "och"), ``range_connectors`` ("till", "to"; dashes are always connectors).
+- ``units``: unit id -> words; ``scaled_units``: word -> [unit id, factor] ("mil": ["km", 10]).
+- ``ordinal_suffixes`` ("st", ":e", "er"); ``months``, ``year_cues`` and ``time_cues`` for dates and times.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from factcheck.extract.numbers.patterns import (
+    DASHES,
+    HYPHENS,
+    NO_LETTER_AFTER,
+    NO_LETTER_BEFORE,
+    SPACE_CHARS,
+    SPACES,
+    normalise,
+    trie_regex,
+)
+
+# Morpheme kinds.
+NUM = "num"
+ART = "art"
+MULT = "mult"
+FRAC = "frac"
+APPROX = "approx"
+VAGUE = "vague"
+
+MODIFIER_KINDS = ("about", "more", "less", "several", "negative")
+
+
+@dataclass(frozen=True, slots=True)
+class Morpheme:
+    kind: str
+    value: float
+    plural: bool = False  # a plural multiplier: vague when it stands alone ("millions of people")
+    standalone: bool = True  # a fraction that needs no numerator
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLexicon:
+    language: str
+    decimal_mark: str
+    morphemes: dict[str, Morpheme]
+    half_additions: dict[str, float]
+    compound_joiners: frozenset[str]
+    vigesimal_tens: frozenset[int]
+    suffix_multipliers: dict[str, float]
+    modifiers: dict[str, str]  # normalised phrase -> kind
+    range_pairs: dict[str, frozenset[str]]  # opening word -> closing words
+    connector_words: frozenset[str]  # words that join a range without an opening word ("to", "till")
+    units: dict[str, tuple[str, float]]  # normalised word -> (unit id, factor)
+    # Compiled regexes.
+    scanner: re.Pattern[str]  # digit runs (group "d") and number-word phrases (group "w")
+    phrase_tokens: re.Pattern[str]  # half additions ("h"), morphemes ("m") and joiners ("j") inside a phrase
+    suffix_multiplier_re: re.Pattern[str]
+    ordinal_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+    modifier_re: re.Pattern[str]  # a modifier ending exactly at the end of the searched window
+    connector_re: re.Pattern[str]  # the gap between the two ends of a range
+    range_open_re: re.Pattern[str]  # "mellan", "between" ending the window before a range
+    months_re: str
+    year_cues_re: str
+    time_cues_re: str
+
+
+def _data(language: str) -> dict[str, Any]:
+    path = resources.files("factcheck.extract").joinpath("lexicons", "numbers", f"{language}.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _group(words: list[str] | dict[str, Any]) -> str:
+    return trie_regex(list(words))
+
+
+@cache
+def load_lexicon(language: str) -> NumberLexicon:
+    """The compiled number lexicon for ``language`` (one of factcheck.domain.LANGUAGES)."""
+    data = _data(language)
+    morphemes: dict[str, Morpheme] = {}
+    for word, value in data["numbers"].items():
+        morphemes[normalise(word)] = Morpheme(NUM, float(value))
+    for word in data.get("articles", []):
+        morphemes[normalise(word)] = Morpheme(ART, 1.0)
+    plural = {normalise(w) for w in data.get("plural_multipliers", [])}
+    for word, value in data["multipliers"].items():
+        morphemes[normalise(word)] = Morpheme(MULT, float(value), plural=normalise(word) in plural)
+    standalone = {normalise(w) for w in data.get("standalone_fractions", [])}
+    for word, denominator in data.get("fractions", {}).items():
+        key = normalise(word)
+        morphemes[key] = Morpheme(FRAC, 1.0 / float(denominator), standalone=key in standalone)
+    for word, value in data.get("approximate_numbers", {}).items():
+        morphemes[normalise(word)] = Morpheme(APPROX, float(value))
+    for word, value in data.get("vague", {}).items():
+        key = normalise(word)
+        # A word that is both a plural multiplier and vague ("millions") stays a multiplier: the parser makes
+        # it vague when no number stands before it.
+        if key not in morphemes:
+            morphemes[key] = Morpheme(VAGUE, float(value))
+    half_additions = {normalise(k): float(v) for k, v in data.get("half_additions", {}).items()}
+
+    word_joiners = [normalise(w) for w in data.get("word_joiners", [])]
+    compound_joiners = [normalise(w) for w in data.get("compound_joiners", [])]
+    morpheme_re = f"(?>{trie_regex(morphemes)})"
+    half_words = [k for k in half_additions if " " in k]
+    half_glued = [k for k in half_additions if " " not in k]
+    half_parts = []
+    if half_words:
+        half_parts.append(f"{SPACES}+{trie_regex(half_words)}")
+    if half_glued:
+        half_parts.append(trie_regex(half_glued))
+    half_re = f"(?>{'|'.join(half_parts)})" if half_parts else "(?!)"
+    joiner_parts = [f"{SPACES}*[{HYPHENS}]{SPACES}*"]
+    if word_joiners:
+        joiner_parts.append(f"{SPACES}+{trie_regex(word_joiners)}{SPACES}+")
+    joiner_parts.append(f"{SPACES}+")
+    if compound_joiners:
+        joiner_parts.append(trie_regex(compound_joiners))
+    joiner_re = f"(?>{'|'.join(joiner_parts)})"
+    phrase_re = f"{NO_LETTER_BEFORE}{morpheme_re}(?:{half_re}|{joiner_re}?+{morpheme_re})*+"
+    digits_re = f"\\d++(?:[.,'{SPACE_CHARS}]\\d++)*+"
+    scanner = re.compile(f"(?P<d>{digits_re})|(?P<w>{phrase_re})", re.IGNORECASE)
+    phrase_tokens = re.compile(f"(?P<h>{half_re})|(?P<m>{morpheme_re})|(?P<j>{joiner_re})", re.IGNORECASE)
+
+    suffixes = data.get("suffix_multipliers", {})
+    # Single letters must touch the digits ("10k", "$2m"); longer abbreviations may follow a space ("5 mdr").
+    short = [k for k in suffixes if len(k) == 1]
+    long_ = [k for k in suffixes if len(k) > 1]
+    suffix_parts = []
+    if long_:
+        suffix_parts.append(f"{SPACES}?{trie_regex(long_)}")
+    if short:
+        suffix_parts.append(trie_regex(short))
+    suffix_multiplier_re = re.compile(
+        f"(?:{'|'.join(suffix_parts) or '(?!)'})(?:(?<=\\.)|{NO_LETTER_AFTER})", re.IGNORECASE
+    )
+    # Case matters for one-letter abbreviations ("10M" vs "10m" mean the same, but "b"/"B" too): keep a lower map.
+    suffix_map = {normalise(k): float(v) for k, v in suffixes.items()}
+
+    ordinal_re = re.compile(
+        f"(?:{trie_regex(data.get('ordinal_suffixes', [])) if data.get('ordinal_suffixes') else '(?!)'})"
+        f"{NO_LETTER_AFTER}",
+        re.IGNORECASE,
+    )
+
+    units: dict[str, tuple[str, float]] = {}
+    for unit, words in data["units"].items():
+        for word in words:
+            units[normalise(word)] = (unit, 1.0)
+    for word, (unit, factor) in data.get("scaled_units", {}).items():
+        units[normalise(word)] = (unit, float(factor))
+    unit_re = re.compile(
+        f"{SPACES}*(?:[{DASHES}]{SPACES}*)?(?P<u>{trie_regex(units)})(?:(?<=[%²])|(?<=\\.)|{NO_LETTER_AFTER})",
+        re.IGNORECASE,
+    )
+
+    modifiers: dict[str, str] = {}
+    for kind in MODIFIER_KINDS:
+        for phrase in data["modifiers"].get(kind, []):
+            modifiers.setdefault(normalise(phrase), kind)
+    modifier_re = re.compile(
+        f"{NO_LETTER_BEFORE}(?P<m>{trie_regex(modifiers, hyphen_gap=False)})(?:(?<=['’.])|{SPACES}+)\\Z",
+        re.IGNORECASE,
+    )
+
+    range_pairs: dict[str, set[str]] = {}
+    for opening, closing in data.get("range_pairs", []):
+        range_pairs.setdefault(normalise(opening), set()).add(normalise(closing))
+    closers = {c for cs in range_pairs.values() for c in cs}
+    connector_words = [normalise(w) for w in data.get("range_connectors", [])]
+    connector_re = re.compile(
+        f"{SPACES}*(?:[{DASHES}]|(?P<w>{trie_regex([*connector_words, *closers])}){SPACES}+){SPACES}*",
+        re.IGNORECASE,
+    )
+    range_open_re = re.compile(
+        f"{NO_LETTER_BEFORE}(?P<o>{trie_regex(range_pairs)})(?:(?<=['’])|{SPACES}+)\\Z", re.IGNORECASE
+    )
+
+    return NumberLexicon(
+        language=language,
+        decimal_mark=data["decimal_mark"],
+        morphemes=morphemes,
+        half_additions=half_additions,
+        compound_joiners=frozenset(compound_joiners),
+        vigesimal_tens=frozenset(int(v) for v in data.get("vigesimal_tens", [])),
+        suffix_multipliers=suffix_map,
+        modifiers=modifiers,
+        range_pairs={k: frozenset(v) for k, v in range_pairs.items()},
+        connector_words=frozenset(connector_words),
+        units=units,
+        scanner=scanner,
+        phrase_tokens=phrase_tokens,
+        suffix_multiplier_re=suffix_multiplier_re,
+        ordinal_re=ordinal_re,
+        unit_re=unit_re,
+        modifier_re=modifier_re,
+        connector_re=connector_re,
+        range_open_re=range_open_re,
+        months_re=trie_regex(data.get("months", [])),
+        year_cues_re=trie_regex(data.get("year_cues", [])),
+        time_cues_re=trie_regex(data.get("time_cues", [])),
+    )
