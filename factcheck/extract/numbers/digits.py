@@ -30,7 +30,7 @@ def split_digit_run(run: str, decimal_mark: str) -> list[tuple[int, int, float, 
     marks = {s for s in seps if s in ".,"}
     decimal = next(s for s in reversed(seps) if s in ".,") if len(marks) == 2 else decimal_mark
     thousands = "," if decimal == "." else "."
-    repeated = {".": seps.count("."), ",": seps.count(",")}
+    mark_counts = {".": seps.count("."), ",": seps.count(",")}
     out: list[tuple[int, int, float, bool]] = []
     count = len(groups)
     i = 0
@@ -56,7 +56,7 @@ def split_digit_run(run: str, decimal_mark: str) -> list[tuple[int, int, float, 
         fraction = ""
         if j < count - 1:
             sep = seps[j]
-            if sep in ".," and sep != group_sep and repeated[sep] == 1:
+            if sep in ".," and sep != group_sep and mark_counts[sep] == 1:
                 fraction = groups[j + 1]
                 j += 1
         value = float(f"{integer}.{fraction}" if fraction else integer)
