@@ -22,6 +22,7 @@ _TYPE_GROUPS: dict[str, frozenset[str]] = {
     "city": _CITY_TYPES,
     "province": _PROVINCE_TYPES,
     "country": _COUNTRY_TYPES,
+    "region": frozenset({"region", "valley", "desert", "area"}),
 }
 _AFTER_WINDOW = 70
 _LOOKBACK_CHARS = 1500
@@ -36,7 +37,6 @@ class Entity:
     end: int
     canonical: str
     type: str | None = None
-    parent: str | None = None
 
 
 @dataclass(slots=True)
@@ -44,12 +44,17 @@ class DocumentEntities:
     text: str
     places: list[Entity]
     actors: list[Entity]
+    registry: Any = None
 
     @classmethod
     def find(cls, text: str, registry: Any) -> DocumentEntities:
         if registry is None:
             return cls(text, [], [])
-        return cls(text, _entities(text, registry, "place"), _entities(text, registry, "actor"))
+        return cls(text, _entities(text, registry, "place"), _entities(text, registry, "actor"), registry)
+
+    def contains(self, outer: str, inner: str) -> bool:
+        check = getattr(self.registry, "place_contains", None)
+        return bool(check(outer, inner)) if check is not None else False
 
     def between(self, entities: list[Entity], start: int, end: int) -> list[Entity]:
         return [e for e in entities if e.start >= start and e.end <= end]
@@ -62,13 +67,13 @@ def _entities(text: str, registry: Any, what: str) -> list[Entity]:
         return []
     found: list[Entity] = []
     for mention in finder(text):
-        resolution = resolver(mention) if resolver is not None else None
-        canonical = getattr(resolution, "canonical", None) or getattr(mention, "canonical", None)
+        canonical = getattr(mention, "canonical", None)
+        # Resolving the canonical name itself is exact and cached; it tells the entity's type.
+        resolution = resolver(canonical or mention.text) if resolver is not None else None
+        canonical = canonical or getattr(resolution, "canonical", None)
         if not canonical:
             continue
-        kind = getattr(resolution, "type", None) or getattr(mention, "kind", None)
-        parent = getattr(resolution, "parent", None)
-        found.append(Entity(mention.start, mention.end, canonical, _lower(kind), parent))
+        found.append(Entity(mention.start, mention.end, canonical, _lower(getattr(resolution, "type", None))))
     found.sort(key=lambda e: (e.start, -e.end))
     # Keep the longest of overlapping mentions: "Deir ez-Zor provinsen" over "Deir ez-Zor".
     kept: list[Entity] = []
@@ -104,7 +109,8 @@ class ContextResolver:
         self.entities = entities
         self.lexicon = lexicon
         self.text = entities.text
-        self._province_names = {e.canonical for e in entities.places if e.type in _PROVINCE_TYPES}
+        self._province_names = sorted({e.canonical for e in entities.places if e.type in _PROVINCE_TYPES})
+        self._province_cache: dict[str, str | None] = {}
 
     # -- location -----------------------------------------------------------------------------------
 
@@ -128,6 +134,7 @@ class ContextResolver:
         return self._name(places[-1]) if places else None
 
     def _after(self, spot: ClaimSpot) -> str | None:
+        """A place the words after the number introduce ("kvar i Raqqa"), or a phrase referring back."""
         limit = min(spot.sentence_end, spot.end + _AFTER_WINDOW)
         stop = limit
         position = spot.end
@@ -140,37 +147,65 @@ class ContextResolver:
                 stop = brk.start()
                 break
             position = brk.end()
-        places = self.entities.between(self.entities.places, spot.end, stop)
-        for place in places:
-            if self._introduced(spot.end, place.start):
-                return self._joined(place, stop)
-        back = self._back_reference(spot.end, stop, first=True)
-        return back
+        place = next((p for p in self._places(spot.end, stop) if self._introduced(spot.end, p.start)), None)
+        back = self._back_reference_match(spot.end, stop, first=True)
+        if back is not None and (place is None or back[0] < place.start):
+            return self._resolve_back(back[1], back[0])
+        return self._joined(place, stop) if place is not None else None
+
+    def _places(self, start: int, end: int) -> list[Entity]:
+        """Places between two offsets, leaving out names used as modifiers ("USA-ledda", "U.S.-backed")."""
+        text = self.text
+        return [
+            p
+            for p in self.entities.between(self.entities.places, start, end)
+            if not (text.startswith("-", p.end) and text[p.end + 1 : p.end + 2].isalpha())
+        ]
 
     def _introduced(self, start: int, place_start: int) -> bool:
         gap = [w.lower() for w in _WORD.findall(self.text[start:place_start])]
         return any(w in self.lexicon.location_prepositions for w in gap[-_PREPOSITION_DISTANCE - 1 :])
 
     def _before(self, spot: ClaimSpot) -> str | None:
-        places = self.entities.between(self.entities.places, spot.sentence_start, spot.start)
+        places = self._places(spot.sentence_start, spot.start)
+        # "staden Hawija och tre områden": a place listed next to the counted thing is not where it is.
+        while places and self.text[places[-1].end : spot.start].strip().lower() in self.lexicon.conjunctions:
+            places.pop()
         best_place = places[-1] if places else None
         back = self._back_reference_match(spot.sentence_start, spot.start, first=False)
         if back is not None and (best_place is None or back[0] > best_place.start):
             return self._resolve_back(back[1], back[0])
-        return self._joined(best_place, spot.start) if best_place is not None else None
+        if best_place is None:
+            return None
+        if len(places) > 1 and self._in_apposition(places[-2], best_place):
+            best_place = places[-2]
+        return self._joined(best_place, spot.start)
+
+    def _in_apposition(self, head: Entity, place: Entity) -> bool:
+        """ "Deir Ezzor, en stad i nordvästra Syrien": the second place only says where the first lies."""
+        gap = self.text[head.end : place.start]
+        if len(gap) > 50 or not gap.lstrip().startswith(","):
+            return False
+        words = [w.lower() for w in _WORD.findall(gap)]
+        return (
+            len(words) >= 3
+            and words[0] in self.lexicon.one_words
+            and any(w in self.lexicon.city_words for w in words[1:3])
+            and any(w in self.lexicon.location_prepositions for w in words[2:])
+        )
 
     def _back_reference_match(self, start: int, end: int, first: bool) -> tuple[int, str] | None:
+        """The first or last phrase like "i staden" between two offsets, unless a name follows it
+        ("staden Raqqa", "the city of Raqqa"): then it designates that place, not an earlier one."""
         hits: list[tuple[int, str]] = []
         for place_type, pattern in self.lexicon.back_references.items():
             for match in pattern.finditer(self.text, start, end):
+                if any(match.start() <= p.start <= match.end() + 4 for p in self.entities.places):
+                    continue
                 hits.append((match.start(), place_type))
         if not hits:
             return None
         return min(hits) if first else max(hits)
-
-    def _back_reference(self, start: int, end: int, first: bool) -> str | None:
-        hit = self._back_reference_match(start, end, first)
-        return self._resolve_back(hit[1], hit[0]) if hit is not None else None
 
     def _resolve_back(self, place_type: str, position: int) -> str | None:
         """The latest place of the type a phrase like "i staden" or "av provinsen" refers back to."""
@@ -179,13 +214,25 @@ class ContextResolver:
         for place in reversed(self.entities.between(self.entities.places, floor, position)):
             if wanted is None or place.type in wanted:
                 return place.canonical
-            if (
-                place_type == "province"
-                and place.type in _CITY_TYPES
-                and place.parent in self._province_names
-            ):
-                return place.parent
+            province = self._province_of(place) if place_type == "province" else None
+            if province is not None:
+                return province
         return None
+
+    def _province_of(self, place: Entity) -> str | None:
+        """The province named after a city that the report also mentions ("Hama" -> "Hama province")."""
+        if place.type not in _CITY_TYPES:
+            return None
+        if place.canonical not in self._province_cache:
+            self._province_cache[place.canonical] = next(
+                (
+                    name
+                    for name in self._province_names
+                    if name.startswith(place.canonical) and self.entities.contains(name, place.canonical)
+                ),
+                None,
+            )
+        return self._province_cache[place.canonical]
 
     def _joined(self, place: Entity, stop: int) -> str:
         """ "i Irak og Syria" is one location: "Iraq and Syria"."""
@@ -200,13 +247,9 @@ class ContextResolver:
     def _name(self, place: Entity) -> str:
         """A bare name that is also a province's name means the province when the report speaks of the
         province and never marks the name as a city ("in eastern Hama" after "Hama province")."""
-        if (
-            place.type in _CITY_TYPES
-            and place.parent
-            and place.parent in self._province_names
-            and not self._marked_as_city(place.canonical)
-        ):
-            return place.parent
+        province = self._province_of(place)
+        if province is not None and not self._marked_as_city(place.canonical):
+            return province
         return place.canonical
 
     def _marked_as_city(self, canonical: str) -> bool:

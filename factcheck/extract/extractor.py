@@ -33,6 +33,10 @@ def extract(
     claims = build_claims(text, language, quantities, published, registry, sentences)
     if not claims:
         return []
-    from factcheck.extract.attribution import attribute
-
+    try:
+        from factcheck.extract.attribution import attribute
+    except ModuleNotFoundError as exc:
+        if exc.name != "factcheck.extract.attribution":
+            raise
+        return claims  # attribution not installed: claims keep the report's own voice
     return list(attribute(text, claims, language, registry=registry))
