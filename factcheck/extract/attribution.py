@@ -1,0 +1,81 @@
+"""Who a report says claims each number, and through whom: ``attribute(text, claims, language)``.
+
+Sentence-level cues come from lexicons/attribution/<lang>.json (attribution_sentence.py); the rules that carry a
+source between sentences are in attribution_document.py. A wire agency named in the byline of a republished
+report ("By Reuters") is added to ``via`` of every claim; the publishing outlet itself is never listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from factcheck.domain import Claim
+from factcheck.extract.attribution_document import Attribution, Context, SentenceState, analyse, combine
+from factcheck.extract.attribution_lexicon import AttributionLexicon, attribution_lexicon
+from factcheck.resolve import Registry, get_registry
+
+_BYLINE_REACH = 1500  # bylines sit at the top of a report
+_NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b|\boch\b|\bog\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+
+
+def attribute(
+    text: str, claims: Sequence[Claim], language: str, registry: Registry | None = None
+) -> list[Claim]:
+    """Copies of ``claims`` with source, source_mention, source_type, source_score and via filled."""
+    if not claims:
+        return []
+    from factcheck.extract.sentences import split_sentences
+
+    registry = registry or get_registry()
+    lexicon = attribution_lexicon(language)
+    spans = split_sentences(text, language)
+    if not spans:
+        return list(claims)
+    document = analyse(text, spans, lexicon, registry)
+    wire = byline_agencies(text, lexicon, registry)
+    attributed = []
+    for claim in claims:
+        index = document.sentence_at(claim.start)
+        state = document.sentences[index]
+        found = state.effective
+        speakers = [c for c in state.cues if c.kind == "explicit" and not c.is_outlet]
+        if len(speakers) > 1:
+            found = _nearest(state, index, claim.start - state.start, registry) or found
+        attributed.append(_with(claim, found, wire))
+    return attributed
+
+
+def _nearest(state: SentenceState, index: int, focus: int, registry: Registry) -> Attribution | None:
+    found, _ = combine(state.cues, Context(registry), index, focus)
+    if found is not None and state.effective is not None and found.source == state.effective.source:
+        return state.effective
+    return found
+
+
+def _with(claim: Claim, found: Attribution | None, wire: tuple[str, ...]) -> Claim:
+    source = found.source if found else None
+    via = [*(found.via if found else ()), *wire]
+    via = [v for v in dict.fromkeys(via) if v != source]
+    if found is None:
+        return replace(claim, via=tuple(via))
+    return replace(
+        claim,
+        source=found.source,
+        source_mention=found.mention,
+        source_type=found.type,
+        source_score=found.score,
+        via=tuple(via),
+    )
+
+
+def byline_agencies(text: str, lexicon: AttributionLexicon, registry: Registry) -> tuple[str, ...]:
+    """News agencies named in a byline line near the top ("By Reuters", "Av TT", "Von dpa")."""
+    agencies: list[str] = []
+    for match in lexicon.byline.finditer(text[:_BYLINE_REACH]):
+        for name in _NAME_SPLIT.split(match.group("name")):
+            resolution = registry.resolve_known_source(name) if name.strip() else None
+            if resolution is not None and resolution.type == "news agency":
+                agencies.append(resolution.canonical)
+    return tuple(dict.fromkeys(agencies))

@@ -1,0 +1,260 @@
+"""Attribution across the sentences of one report.
+
+Rules, in order (see /work/shared/gold/README.md, "Attribution conventions"):
+1. A sentence's own cues decide. The speaker is the source; outlets and agencies that relay it ("..., skriver
+   Reuters", "X told Y") go in ``via``, the speaker's own relay first. An outlet that is the only cue is the source.
+   A pronoun speaker ("säger han") is the last person quoted; a generic description ("the monitoring group")
+   is the last source of the same type named in the report; a spokesperson's words are their body's.
+2. Sentences of a quotation (a line opened by a dash or quotation mark, and the sentences that follow on that
+   line) take the speaker line of that quotation.
+3. A reportive hedge with no source ("uppges", "reportedly", "sollen") takes the previous sentence's source.
+4. Up to two unattributed sentences between two sentences with the same source take that source
+   (a trailing "sier Abdulrahman til DPA" closes what Abdulrahman said before it).
+5. In a run of sentences with the same source, a relay named in one applies to all of them.
+Anything else is the report's own voice: background never inherits a source from an earlier sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+
+from factcheck.extract.attribution_lexicon import AttributionLexicon
+from factcheck.extract.attribution_sentence import Cue, sentence_cues
+from factcheck.resolve import Registry
+
+_QUOTE_OPENERS = ("–", "—", "-", '"', "“", "”", "„", "«", "»", "'")
+_TERMINAL = ".!?…\"'”’»:)"
+_PRONOUN_REACH = 6  # sentences back a pronoun may refer
+_SANDWICH_GAP = 2
+_GENERIC_SCORE = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str
+    mention: str
+    type: str
+    score: float
+    via: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class SentenceState:
+    start: int
+    end: int
+    text: str
+    cues: list[Cue]
+    heading: bool
+    quote_led: bool
+    new_line: bool
+    own: Attribution | None = None
+    own_is_person: bool = False
+    hedge: bool = False
+    effective: Attribution | None = None
+    in_quote: bool = False
+
+
+@dataclass(slots=True)
+class DocumentAttribution:
+    sentences: list[SentenceState]
+    starts: list[int] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+
+class Context:
+    """What earlier sentences established: the last person quoted, the last source of each type."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.last_person: tuple[int, Attribution] | None = None
+        self.by_type: dict[str, str] = {}
+
+    def resolve(self, cue: Cue, index: int) -> tuple[Attribution | None, bool]:
+        """The cue as an attribution, and whether its speaker is a person."""
+        if cue.pronoun:
+            if self.last_person is not None and index - self.last_person[0] <= _PRONOUN_REACH:
+                return self.last_person[1], True
+            return None, False
+        resolution = cue.source
+        if resolution is None:
+            return None, False
+        canonical, type_ = resolution.canonical, resolution.type
+        if resolution.score == _GENERIC_SCORE and type_ in self.by_type:
+            canonical = self.by_type[type_]
+        is_person = type_ == "person"
+        body = self.registry.speaks_for(canonical)
+        if body is not None:
+            canonical, type_ = body, self.registry.source_type(body) or type_
+        via = tuple(dict.fromkeys(r.canonical for r in cue.relays if r.canonical != canonical))
+        return Attribution(canonical, resolution.mention, type_, resolution.score, via), is_person
+
+    def remember(self, index: int, attribution: Attribution, is_person: bool) -> None:
+        if is_person:
+            self.last_person = (index, attribution)
+        self.by_type.setdefault(attribution.type, attribution.source)
+        self.by_type[attribution.type] = attribution.source
+
+
+def combine(
+    cues: list[Cue], context: Context, index: int, focus: int | None
+) -> tuple[Attribution | None, bool]:
+    """One attribution from a sentence's explicit cues: the speaker nearest ``focus``, outlets as relays."""
+    resolved: list[tuple[Cue, Attribution, bool]] = []
+    for cue in cues:
+        if cue.kind != "explicit":
+            continue
+        attribution, is_person = context.resolve(cue, index)
+        if attribution is not None:
+            resolved.append((cue, attribution, is_person))
+    if not resolved:
+        return None, False
+    speakers = [r for r in resolved if not r[0].is_outlet or r[0].pronoun]
+    pool = speakers or resolved
+    primary = pool[0] if focus is None else min(pool, key=lambda r: abs(r[0].position - focus))
+    via = list(primary[1].via)
+    for cue, attribution, _ in resolved:
+        if cue is primary[0] or attribution.source == primary[1].source:
+            continue
+        if cue.is_outlet:
+            via.extend([attribution.source, *attribution.via])
+    via = [v for v in dict.fromkeys(via) if v != primary[1].source]
+    return replace(primary[1], via=tuple(via)), primary[2]
+
+
+def analyse(
+    text: str, spans: list[tuple[int, int]], lexicon: AttributionLexicon, registry: Registry
+) -> DocumentAttribution:
+    sentences = [_state(text, spans, i, lexicon, registry) for i in range(len(spans))]
+    context = Context(registry)
+    for index, state in enumerate(sentences):
+        state.hedge = any(c.kind == "hedge" for c in state.cues)
+        state.own, state.own_is_person = combine(state.cues, context, index, None)
+        if state.own is not None:
+            context.remember(index, state.own, state.own_is_person)
+    _mark_quotes(sentences)
+    _apply_quotes(sentences)
+    _apply_hedges(sentences)
+    _apply_sandwich(sentences)
+    _unify_runs(sentences)
+    return DocumentAttribution(sentences, [s.start for s in sentences])
+
+
+def _state(
+    text: str, spans: list[tuple[int, int]], i: int, lexicon: AttributionLexicon, registry: Registry
+) -> SentenceState:
+    start, end = spans[i]
+    sentence = text[start:end]
+    cues = sentence_cues(sentence, lexicon, registry)
+    gap = text[spans[i - 1][1] : start] if i else "\n"
+    heading = not cues and sentence.rstrip()[-1:] not in _TERMINAL and len(sentence.split()) <= 10
+    return SentenceState(
+        start=start,
+        end=end,
+        text=sentence,
+        cues=cues,
+        heading=heading,
+        quote_led=sentence.lstrip().startswith(_QUOTE_OPENERS),
+        new_line="\n" in gap,
+    )
+
+
+def _mark_quotes(sentences: list[SentenceState]) -> None:
+    for i, state in enumerate(sentences):
+        if state.quote_led or (i and not state.new_line and sentences[i - 1].in_quote):
+            state.in_quote = True
+
+
+def _apply_quotes(sentences: list[SentenceState]) -> None:
+    i = 0
+    while i < len(sentences):
+        if not sentences[i].in_quote:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(sentences) and sentences[j + 1].in_quote and not sentences[j + 1].quote_led:
+            j += 1
+        # A block: quote-led sentence i and its continuation on the same line up to j.
+        while j + 1 < len(sentences) and sentences[j + 1].in_quote and not sentences[j + 1].new_line:
+            j += 1
+        speakers = [s.own for s in sentences[i : j + 1] if s.own is not None]
+        for state in sentences[i : j + 1]:
+            state.effective = state.own or (speakers[-1] if speakers else None)
+        i = j + 1
+    for state in sentences:
+        if state.effective is None and not state.in_quote:
+            state.effective = state.own
+
+
+def _previous(sentences: list[SentenceState], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and sentences[j].heading:
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _next(sentences: list[SentenceState], i: int) -> int | None:
+    j = i + 1
+    while j < len(sentences) and sentences[j].heading:
+        j += 1
+    return j if j < len(sentences) else None
+
+
+def _apply_hedges(sentences: list[SentenceState]) -> None:
+    for i, state in enumerate(sentences):
+        if state.effective is not None or not state.hedge:
+            continue
+        p = _previous(sentences, i)
+        if p is not None and not sentences[p].in_quote and sentences[p].effective is not None:
+            state.effective = sentences[p].effective
+
+
+def _apply_sandwich(sentences: list[SentenceState]) -> None:
+    for i, state in enumerate(sentences):
+        if state.effective is not None or state.heading or state.in_quote:
+            continue
+        p = _previous(sentences, i)
+        if p is None or sentences[p].effective is None:
+            continue
+        before = sentences[p].effective
+        gap = [i]
+        n = _next(sentences, i)
+        while n is not None and sentences[n].own is None and len(gap) < _SANDWICH_GAP:
+            if sentences[n].in_quote:
+                n = None
+                break
+            gap.append(n)
+            n = _next(sentences, n)
+        if n is None or sentences[n].own is None or sentences[n].own.source != before.source:
+            continue
+        after = sentences[n].own
+        filled = replace(before, via=after.via or before.via)
+        for g in gap:
+            sentences[g].effective = filled
+
+
+def _unify_runs(sentences: list[SentenceState]) -> None:
+    runs: list[list[int]] = []
+    for i, state in enumerate(sentences):
+        if state.heading:
+            continue
+        source = state.effective.source if state.effective else None
+        if source is None:
+            runs.append([])
+            continue
+        if runs and runs[-1] and sentences[runs[-1][-1]].effective.source == source:  # type: ignore[union-attr]
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        with_via = [i for i in run if sentences[i].effective.via]  # type: ignore[union-attr]
+        if not with_via or len(with_via) == len(run):
+            continue
+        for i in run:
+            effective = sentences[i].effective
+            assert effective is not None
+            if not effective.via:
+                nearest = min(with_via, key=lambda j: abs(j - i))
+                sentences[i].effective = replace(effective, via=sentences[nearest].effective.via)  # type: ignore[union-attr]

@@ -1,0 +1,73 @@
+"""Attribution cues of one language, read from lexicons/attribution/<lang>.json and compiled once."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_DIR = Path(__file__).parent / "lexicons" / "attribution"
+_ARTICLES = frozenset(
+    {"the", "a", "an", "den", "det", "en", "ett", "et", "der", "die", "das", "dem", "des", "le", "la", "les", "l'", "el", "los", "las", "un", "una", "une"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionLexicon:
+    language: str
+    cues: re.Pattern[str]  # groups: hedge, prep, post, verb
+    relay_verbs: frozenset[str]
+    relay: re.Pattern[str]  # a relay preposition at the start of the text after a source
+    trailing_aux: re.Pattern[str]  # auxiliaries/adverbs between a subject and its verb
+    pronouns: frozenset[str]
+    stop_words: frozenset[str]
+    finite_verbs: frozenset[str]
+    articles: frozenset[str]
+    byline: re.Pattern[str]
+    ignore_relays: frozenset[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(piece) for piece in word.split()) for word in parts) or "(?!)"
+
+
+@lru_cache(maxsize=16)
+def attribution_lexicon(language: str | None) -> AttributionLexicon:
+    path = _DIR / f"{language}.json"
+    if not language or not path.is_file():
+        path = _DIR / "en.json"
+        language = "en"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cues = re.compile(
+        r"(?<!\w)(?:"
+        rf"(?P<hedge>{_alternation(data['hedges'])})"
+        rf"|(?P<prep>{_alternation(data['according_to'])})"
+        rf"|(?P<post>{_alternation(data['according_to_after'])})"
+        rf"|(?P<verb>{_alternation(data['verbs'])})"
+        r")(?!\w)",
+        re.IGNORECASE,
+    )
+    relay = re.compile(rf"\s*(?:{_alternation(data['relay_prepositions'])})(?!\w)\s*", re.IGNORECASE)
+    between = [*data["auxiliaries"], *data["adverbs"]]
+    trailing_aux = re.compile(rf"(?:(?<!\w)(?:{_alternation(between)})\s*)+$", re.IGNORECASE)
+    byline = re.compile(
+        rf"^[ \t]*(?:{_alternation(data['byline'])})[ \t:]+(?P<name>[^\n]{{2,80}}?)[ \t]*$",
+        re.MULTILINE,
+    )
+    return AttributionLexicon(
+        language=language,
+        cues=cues,
+        relay_verbs=frozenset(w.lower() for w in data["relay_verbs"]),
+        relay=relay,
+        trailing_aux=trailing_aux,
+        pronouns=frozenset(w.lower() for w in data["pronouns"]),
+        stop_words=frozenset(w.lower() for w in data["stop_words"]) - _ARTICLES,
+        finite_verbs=frozenset(w.lower() for w in data["finite_verbs"]),
+        articles=_ARTICLES,
+        byline=byline,
+        ignore_relays=frozenset(w.lower() for w in data["ignore_relays"]),
+    )

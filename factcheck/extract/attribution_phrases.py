@@ -1,0 +1,186 @@
+"""Source phrases next to an attribution cue: the name after "enligt"/"säger", the subject before "said".
+
+A phrase is anchored on registry names where possible: the first known name close to the cue, extended
+through a chain of names that follow each other with only descriptive words between them ("SOHR-leder
+Rami Abdulrahman", "hærens talsmann Ali Mayhoub"); the last name of the chain is the speaker. Without a
+known name the phrase is the run of words up to a stop word, resolved as a possibly new source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.attribution_lexicon import AttributionLexicon
+from factcheck.resolve import Mention, Registry, Resolution
+
+# A source phrase never runs across these: clause punctuation, quotes, dashes, a full stop before a space.
+_HARD_STOP = re.compile(r"[,;:!?()\"“”«»„–—]|\.(?=\s|$)")
+_BACK_STOP = re.compile(r"[;:!?()\"“”«»„–—]|\.(?=\s)")
+_WORD = re.compile(r"\S+")
+_MAX_LEAD = 4  # descriptive words allowed before the first name ("den amerikanska antiterrorismexperten")
+_MAX_LINK = 3  # descriptive words allowed between two names of one chain
+_MAX_FALLBACK = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+    resolution: Resolution | None  # None for a pronoun
+    pronoun: bool = False
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"'“”«»()[]").lower()
+
+
+def _gap_ok(gap: str, lexicon: AttributionLexicon, limit: int) -> bool:
+    words = [_bare(w) for w in gap.split()]
+    if len(words) > limit:
+        return False
+    return not any(w in lexicon.stop_words or w in lexicon.finite_verbs for w in words)
+
+
+def phrase_after(sentence: str, start: int, lexicon: AttributionLexicon, registry: Registry) -> Phrase | None:
+    """The source phrase that starts right after a cue ending at ``start``."""
+    stop = _HARD_STOP.search(sentence, start)
+    end = stop.start() if stop else len(sentence)
+    window = sentence[start:end]
+    lead = len(window) - len(window.lstrip())
+    mentions = registry.find_sources(window)
+    chain: Mention | None = None
+    for mention in mentions:
+        if chain is None:
+            if _gap_ok(window[lead : mention.start], lexicon, _MAX_LEAD):
+                chain = mention
+            else:
+                break
+        elif _gap_ok(window[chain.end : mention.start], lexicon, _MAX_LINK):
+            chain = mention
+        else:
+            break
+    if chain is not None:
+        text = window[lead : chain.end]
+        return Phrase(start + lead, start + chain.end, text, _resolve(registry, chain.text, text))
+    words = list(_WORD.finditer(window))
+    taken: list[re.Match[str]] = []
+    for word in words:
+        bare = _bare(word.group())
+        if bare in lexicon.stop_words or bare in lexicon.finite_verbs or len(taken) >= _MAX_FALLBACK:
+            break
+        if lexicon.relay.match(window, word.start()) and taken:
+            break
+        taken.append(word)
+    while taken and _bare(taken[0].group()) in lexicon.articles and len(taken) > 1:
+        taken.pop(0)
+    if not taken:
+        return None
+    text = window[taken[0].start() : taken[-1].end()]
+    if len(taken) == 1 and _bare(text) in lexicon.pronouns:
+        return Phrase(start + taken[0].start(), start + taken[-1].end(), text, None, pronoun=True)
+    resolution = registry.resolve_source(text)
+    if resolution is None:
+        return None
+    return Phrase(start + taken[0].start(), start + taken[-1].end(), text, resolution)
+
+
+def phrase_before(sentence: str, end: int, lexicon: AttributionLexicon, registry: Registry) -> Phrase | None:
+    """The subject phrase that ends right before a verb at ``end`` (auxiliaries and adverbs skipped)."""
+    head = sentence[:end]
+    aux = lexicon.trailing_aux.search(head)
+    if aux is not None and aux.start() > 0:
+        head = head[: aux.start()]
+    head = head.rstrip()
+    stops = [m.end() for m in _BACK_STOP.finditer(head)]
+    clause_start = stops[-1] if stops else 0
+    segments = _comma_segments(head, clause_start)
+    if not segments:
+        return None
+    last_start, last_end = segments[-1]
+    if head[last_start:last_end].strip():
+        return _subject(sentence, last_start, last_end, lexicon, registry)
+    # "X, a Britain-based war monitor, said": the head noun phrase first, then the apposition.
+    candidates = [segments[i] for i in (-3, -2) if len(segments) >= -i]
+    for seg_start, seg_end in candidates:
+        found = _subject(sentence, seg_start, seg_end, lexicon, registry, names_only=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _comma_segments(text: str, start: int) -> list[tuple[int, int]]:
+    segments = []
+    position = start
+    for match in re.finditer(",", text[start:]):
+        segments.append((position, start + match.start()))
+        position = start + match.end()
+    segments.append((position, len(text)))
+    return segments
+
+
+def _subject(
+    sentence: str,
+    start: int,
+    end: int,
+    lexicon: AttributionLexicon,
+    registry: Registry,
+    names_only: bool = False,
+) -> Phrase | None:
+    segment = sentence[start:end]
+    stripped_end = len(segment.rstrip())
+    mentions = registry.find_sources(segment)
+    for mention in reversed(mentions):
+        if not _gap_ok(segment[mention.end : stripped_end], lexicon, 2):
+            break
+        lead = _descriptive_lead(segment, mention.start, lexicon)
+        text = segment[lead : mention.end]
+        return Phrase(start + lead, start + mention.end, text, _resolve(registry, mention.text, text))
+    if names_only:
+        return None
+    words = list(_WORD.finditer(segment))
+    if not words:
+        return None
+    last = _bare(words[-1].group())
+    if last in lexicon.pronouns:
+        w = words[-1]
+        return Phrase(start + w.start(), start + w.end(), w.group(), None, pronoun=True)
+    taken: list[re.Match[str]] = []
+    for word in reversed(words):
+        bare = _bare(word.group())
+        if bare in lexicon.stop_words or bare in lexicon.finite_verbs or len(taken) >= 4:
+            break
+        taken.append(word)
+    taken.reverse()
+    while taken and _bare(taken[0].group()) in lexicon.articles:
+        taken.pop(0)
+    if not taken:
+        return None
+    text = segment[taken[0].start() : taken[-1].end()]
+    resolution = registry.resolve_source(text)
+    if resolution is None:
+        return None
+    return Phrase(start + taken[0].start(), start + taken[-1].end(), text, resolution)
+
+
+def _descriptive_lead(segment: str, position: int, lexicon: AttributionLexicon) -> int:
+    """Start of the descriptive words before a name ("den amerikanska antiterrorismexperten Brett McGurk")."""
+    words = list(_WORD.finditer(segment[:position]))
+    lead = position
+    for word in reversed(words[-_MAX_LEAD:]):
+        bare = _bare(word.group())
+        if bare in lexicon.stop_words or bare in lexicon.finite_verbs or not word.group()[-1:].isalnum():
+            break
+        if any(ch.isdigit() for ch in bare):
+            break
+        lead = word.start()
+    return lead
+
+
+def _resolve(registry: Registry, name: str, phrase: str) -> Resolution | None:
+    """Resolve the registry name, but keep the phrase as written as the mention."""
+    resolution = registry.resolve_source(name)
+    if resolution is None:
+        return None
+    return Resolution(resolution.canonical, resolution.type, resolution.score, phrase, resolution.parent)

@@ -1,0 +1,124 @@
+"""Attribution cues inside one sentence: who is said to speak, through whom, or a bare reportive hedge."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extract.attribution_lexicon import AttributionLexicon
+from factcheck.extract.attribution_phrases import Phrase, phrase_after, phrase_before
+from factcheck.resolve import Registry, Resolution
+
+RELAY_TYPES = frozenset({"news agency", "outlet"})
+_OPENERS = "\"“”„«»'‘’–—-:.!?("
+_BEFORE_INVERSION = re.compile(r"[,\"”»’'–—:]\s*$")
+
+
+@dataclass(slots=True)
+class Cue:
+    """One attribution in a sentence. ``source`` None with ``pronoun`` True means "han"/"he"."""
+
+    position: int  # sentence offset of the cue word
+    kind: str  # "explicit" or "hedge"
+    source: Resolution | None = None
+    pronoun: bool = False
+    relays: list[Resolution] = field(default_factory=list)
+
+    @property
+    def is_outlet(self) -> bool:
+        return self.source is not None and self.source.type in RELAY_TYPES
+
+
+def sentence_cues(sentence: str, lexicon: AttributionLexicon, registry: Registry) -> list[Cue]:
+    cues: list[Cue] = []
+    for match in lexicon.cues.finditer(sentence):
+        if _capitalised_inside(sentence, match.start()):
+            continue  # "The United States", "Says Law": a capitalised word mid-sentence is a name, not a cue
+        group = match.lastgroup
+        if group == "hedge":
+            cues.append(Cue(match.start(), "hedge"))
+            continue
+        if group == "prep":
+            phrase = phrase_after(sentence, match.end(), lexicon, registry)
+            cue = _cue(match.start(), phrase)
+            if cue is not None:
+                _add_relay(cue, sentence, phrase.end if phrase else match.end(), lexicon, registry, False)
+        elif group == "post":
+            cue = _cue(match.start(), phrase_before(sentence, match.start(), lexicon, registry))
+        else:
+            cue = _verb_cue(sentence, match, lexicon, registry)
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _capitalised_inside(sentence: str, start: int) -> bool:
+    if not sentence[start].isupper():
+        return False
+    before = sentence[:start].rstrip()
+    return bool(before) and before[-1] not in _OPENERS
+
+
+def _cue(position: int, phrase: Phrase | None) -> Cue | None:
+    if phrase is None:
+        return None
+    return Cue(position, "explicit", phrase.resolution, phrase.pronoun)
+
+
+def _verb_cue(
+    sentence: str, match: re.Match[str], lexicon: AttributionLexicon, registry: Registry
+) -> Cue | None:
+    verb = match.group().lower()
+    relay_verb = verb.split()[-1] in lexicon.relay_verbs
+    inverted_first = bool(_BEFORE_INVERSION.search(sentence, 0, match.start())) or match.start() == 0
+    attempts = ("after", "before") if inverted_first else ("before", "after")
+    for side in attempts:
+        if side == "after":
+            phrase = phrase_after(sentence, match.end(), lexicon, registry)
+            if phrase is None or not _ends_clause(sentence, phrase.end, lexicon):
+                continue
+            cue = _cue(match.start(), phrase)
+            if cue is not None:
+                _add_relay(cue, sentence, phrase.end, lexicon, registry, relay_verb)
+                return cue
+        else:
+            phrase = phrase_before(sentence, match.start(), lexicon, registry)
+            cue = _cue(match.start(), phrase)
+            if cue is not None:
+                _add_relay(cue, sentence, match.end(), lexicon, registry, relay_verb, object_first=relay_verb)
+                return cue
+    return None
+
+
+def _ends_clause(sentence: str, end: int, lexicon: AttributionLexicon) -> bool:
+    """After an inverted subject comes punctuation, a relay or a modifier, never a finite verb."""
+    rest = sentence[end:].split(None, 1)
+    if not rest:
+        return True
+    word = rest[0].strip(".,;:!?\"'“”«»()").lower()
+    return word not in lexicon.finite_verbs
+
+
+def _add_relay(
+    cue: Cue,
+    sentence: str,
+    position: int,
+    lexicon: AttributionLexicon,
+    registry: Registry,
+    relay_verb: bool,
+    object_first: bool = False,
+) -> None:
+    """ "säger X till Independent", "X told Reuters", "sagte X der Nachrichtenagentur dpa"."""
+    start = position
+    if not object_first:
+        relay = lexicon.relay.match(sentence, position)
+        if relay is None:
+            return
+        start = relay.end()
+    phrase = phrase_after(sentence, start, lexicon, registry)
+    if phrase is None or phrase.resolution is None or phrase.pronoun:
+        return
+    if phrase.text.lower() in lexicon.ignore_relays:
+        return
+    if phrase.resolution.type in RELAY_TYPES or (relay_verb and phrase.resolution.type != "collective"):
+        cue.relays.append(phrase.resolution)
