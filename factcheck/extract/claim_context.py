@@ -26,7 +26,6 @@ _TYPE_GROUPS: dict[str, frozenset[str]] = {
 }
 _AFTER_WINDOW = 70
 _LOOKBACK_CHARS = 1500
-_PREPOSITION_DISTANCE = 3  # words between a preposition and the place it introduces ("till den oljerika X")
 _WORD = re.compile(r"\w[\w'’-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:()!?\"“”«»]|\.\s|\s[–—]\s")
 
@@ -117,7 +116,8 @@ class ContextResolver:
     def location(self, spot: ClaimSpot, earlier: Sequence[tuple[ClaimSpot, str | None]]) -> str | None:
         if spot.kind in ("distance", "ratio"):
             # The thing measured comes first: "Staden ligger fem mil från X", "the advance equals five times X".
-            found = self._before(spot)
+            # A country has no single point to measure from, so it is not the subject of a distance.
+            found = self._before(spot, countries=spot.kind != "distance")
             if found is not None:
                 return found
         found = self._after(spot)
@@ -147,7 +147,8 @@ class ContextResolver:
                 stop = brk.start()
                 break
             position = brk.end()
-        place = next((p for p in self._places(spot.end, stop) if self._introduced(spot.end, p.start)), None)
+        places = self._places(spot.end, stop)
+        place = places[0] if places else None
         back = self._back_reference_match(spot.end, stop, first=True)
         if back is not None and (place is None or back[0] < place.start):
             return self._resolve_back(back[1], back[0])
@@ -162,12 +163,17 @@ class ContextResolver:
             if not (text.startswith("-", p.end) and text[p.end + 1 : p.end + 2].isalpha())
         ]
 
-    def _introduced(self, start: int, place_start: int) -> bool:
-        gap = [w.lower() for w in _WORD.findall(self.text[start:place_start])]
-        return any(w in self.lexicon.location_prepositions for w in gap[-_PREPOSITION_DISTANCE - 1 :])
+    def share_of_place(self, spot: ClaimSpot) -> bool:
+        """ "56 por ciento de Alepo", "74 procent av Raqqa": a percentage of a named place."""
+        for place in self._places(spot.end, min(spot.sentence_end, spot.end + _AFTER_WINDOW)):
+            gap = [w.lower() for w in _WORD.findall(self.text[spot.end : place.start])]
+            return 1 <= len(gap) <= 2 and gap[0] in self.lexicon.of_words
+        return False
 
-    def _before(self, spot: ClaimSpot) -> str | None:
+    def _before(self, spot: ClaimSpot, countries: bool = True) -> str | None:
         places = self._places(spot.sentence_start, spot.start)
+        if not countries:
+            places = [p for p in places if p.type not in _COUNTRY_TYPES]
         # "staden Hawija och tre områden": a place listed next to the counted thing is not where it is.
         while places and self.text[places[-1].end : spot.start].strip().lower() in self.lexicon.conjunctions:
             places.pop()

@@ -18,6 +18,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:.()!?\"“”«»]|\s[–—]\s")
 _FORWARD_WORDS = 4
 _BACKWARD_WORDS = 5
 _CUE_WINDOW = 3
+_ESTIMATE_REACH = 80  # characters before the number in which "estimated" still hedges it
 
 _MEASURE_KINDS: dict[str, tuple[str, str]] = {
     "km": ("distance", "km"),
@@ -135,16 +136,26 @@ def _same_clause(sentence: str, a: int, b: int) -> bool:
     return _CLAUSE_BREAK.search(sentence, a, b) is None
 
 
+_PERSON_ORDER = ("fighters", "civilians", "casualties", "displaced", "persons")
+
+
 def _person_kind(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str | None] | None:
     """The person kind a word names, and the acronym it is compounded with ("IS-krigere" -> IS)."""
     parts = word.lower.split("-")
     prefix = word.text.split("-")[0] if len(parts) > 1 else None
-    for candidate in (word.lower, parts[-1]) if len(parts) > 1 else (word.lower,):
-        for kind in ("fighters", "civilians", "casualties", "displaced", "persons"):
+    acronym = prefix if prefix and _is_acronym(prefix) else None
+    candidates = (word.lower, parts[-1]) if len(parts) > 1 else (word.lower,)
+    for candidate in candidates:
+        for kind in _PERSON_ORDER:
             if lexicon.nouns[kind].matches_word(candidate):
-                if kind == "persons" and prefix and _is_acronym(prefix):
-                    return "fighters", prefix  # "IS-män": the group's men are its fighters
-                return kind, prefix if prefix and _is_acronym(prefix) else None
+                if kind == "persons" and acronym:
+                    return "fighters", acronym  # "IS-män": the group's men are its fighters
+                return kind, acronym
+    if lexicon.compounds:
+        # Germanic compounds put the counted noun last: "regeringssoldater", "Regierungssoldaten".
+        for kind in _PERSON_ORDER:
+            if lexicon.nouns[kind].matches_compound(parts[-1]):
+                return kind, acronym
     return None
 
 
@@ -161,6 +172,13 @@ def _thing(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str] | None:
             return "towns", "towns"
         for gloss, cues in lexicon.things.items():
             if cues.matches_word(candidate):
+                return "count", gloss
+    if lexicon.compounds:
+        tail = candidates[-1]
+        if lexicon.nouns["towns"].matches_compound(tail):
+            return "towns", "towns"
+        for gloss, cues in lexicon.things.items():
+            if cues.matches_compound(tail):
                 return "count", gloss
     return None
 
@@ -179,7 +197,7 @@ def _counted(
             break
         person = _person_kind(word, lexicon)
         if person is not None:
-            return _people(person, word, words, lexicon)
+            return _people(person, word, sentence, words, lexicon)
         thing = _thing(word, lexicon)
         if thing is not None:
             unit, gloss = thing
@@ -188,20 +206,45 @@ def _counted(
     for word in reversed(before[-_BACKWARD_WORDS:]):
         person = _person_kind(word, lexicon)
         if person is not None:
-            return _people(person, word, words, lexicon)
+            return _people(person, word, sentence, words, lexicon)
     return Classification("count", "count")
 
 
+def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    left = max((b for b in breaks if b < start), default=-1) + 1
+    right = min((b for b in breaks if b >= end), default=len(sentence))
+    return left, right
+
+
 def _people(
-    person: tuple[str, str | None], noun: _Word, words: list[_Word], lexicon: ClaimLexicon
+    person: tuple[str, str | None], noun: _Word, sentence: str, words: list[_Word], lexicon: ClaimLexicon
 ) -> Classification:
+    """People counted: what happened to them decides the kind ("30 people have been killed")."""
     kind, prefix = person
-    index = words.index(noun)
-    window = [w.lower for w in words[max(0, index - _CUE_WINDOW - 1) : index + _CUE_WINDOW]]
-    if kind != "casualties" and any(lexicon.casualty_cues.matches_word(w) for w in window):
+    if kind == "fighters":
+        # Fighters stay fighters unless the killing is said right next to them ("killed 30 IS fighters").
+        index = words.index(noun)
+        near = words[max(0, index - _CUE_WINDOW - 1) : index + _CUE_WINDOW]
+        scope = [w.lower for w in near]
+        text = sentence[near[0].start : near[-1].end].lower()
+    else:
+        left, right = _clause_around(sentence, noun.start, noun.end)
+        scope = [w.lower for w in words if left <= w.start and w.end <= right]
+        text = sentence[left:right].lower()
+    if kind != "casualties" and lexicon.casualty_cues.in_text(text, scope):
         kind = "casualties"
-    elif kind in ("civilians", "persons") and any(lexicon.displacement_cues.matches_word(w) for w in window):
+    elif kind in ("civilians", "persons") and lexicon.displacement_cues.in_text(text, scope):
         kind = "displaced"
     if kind == "persons":
         kind = "civilians"
     return Classification(kind, "persons", _PERSON_GLOSS[kind], noun.start, noun.end, prefix)
+
+
+def is_estimate(quantity: Quantity, sentence_start: int, lexicon: ClaimLexicon, words: list[_Word]) -> bool:
+    """ "har tidligere anslått at det var et sted mellom 2500 og 3500": an estimate is approximate."""
+    start = quantity.start - sentence_start
+    return any(
+        start - _ESTIMATE_REACH <= w.start and w.end <= start and lexicon.estimate_cues.matches_word(w.lower)
+        for w in words
+    )

@@ -47,6 +47,10 @@ class CueSet:
     def matches_word(self, word: str) -> bool:
         return word in self.words or (bool(self.prefixes) and word.startswith(self.prefixes))
 
+    def matches_compound(self, word: str, min_tail: int = 4) -> bool:
+        """The word ends in a cue: "regeringssoldater" ends in "soldater" ("soldat*")."""
+        return any(self.matches_word(word[i:]) for i in range(2, len(word) - min_tail + 1))
+
     def in_text(self, lowered: str, words: list[str]) -> bool:
         if any(self.matches_word(w) for w in words):
             return True
@@ -85,6 +89,7 @@ class RelativeDays:
 @dataclass(frozen=True, slots=True)
 class ClaimLexicon:
     language: str
+    compounds: bool  # nouns compound without a hyphen (sv, nb, da, de), so match their last part
     nouns: dict[str, CueSet]  # person kinds and "towns"
     things: dict[str, CueSet]  # English gloss -> cues, for counts of things
     casualty_cues: CueSet
@@ -92,6 +97,7 @@ class ClaimLexicon:
     control_cues: CueSet
     territory_cues: CueSet
     ratio_words: CueSet
+    estimate_cues: CueSet  # "anslått", "estimated": the figure is an estimate, so approximate
     relative_time_after: CueSet
     relative_time_before: CueSet
     credit_markers: tuple[str, ...]
@@ -100,6 +106,7 @@ class ClaimLexicon:
     conjunctions: frozenset[str]
     one_words: frozenset[str]
     location_prepositions: frozenset[str]
+    of_words: frozenset[str]  # "37 procent av Syrien": the partitive that makes a share of a place
     city_words: frozenset[str]  # words that mark a name as a city: "staden Deir Ezzor", "Raqqa city"
 
 
@@ -118,6 +125,7 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
     days = data["relative_days"]
     return ClaimLexicon(
         language=language,
+        compounds=bool(data.get("compounds", False)),
         nouns={kind: CueSet.of(entries) for kind, entries in data["nouns"].items()},
         things={gloss: CueSet.of(entries) for gloss, entries in data["things"].items()},
         casualty_cues=CueSet.of(data["casualty_cues"]),
@@ -125,6 +133,7 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         control_cues=CueSet.of(data["control_cues"]),
         territory_cues=CueSet.of(data["territory_cues"]),
         ratio_words=CueSet.of(data["ratio_words"]),
+        estimate_cues=CueSet.of(data.get("estimate_cues", [])),
         relative_time_after=CueSet.of(data["relative_time_after"]),
         relative_time_before=CueSet.of(data["relative_time_before"]),
         credit_markers=tuple(m.lower() for m in data["credit_markers"]),
@@ -135,5 +144,6 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         conjunctions=frozenset(c.lower() for c in data["conjunctions"]),
         one_words=frozenset(w.lower() for w in data["one_words"]),
         location_prepositions=frozenset(p.lower() for p in data["location_prepositions"]),
+        of_words=frozenset(w.lower() for w in data.get("of_words", [])),
         city_words=frozenset(w.lower() for w in data.get("city_words", [])),
     )
