@@ -66,8 +66,9 @@ def _chart_svg(
     points = [(day, claim) for entries in series.values() for day, claim in entries]
     days = [day.toordinal() for day, _ in points]
     first_day, last_day = min(days), max(days)
-    if first_day == last_day:
-        first_day, last_day = first_day - 15, last_day + 15
+    # A margin of time on both sides keeps the first and last points off the plot's edges.
+    margin = max(15, (last_day - first_day) // 20)
+    first_day, last_day = first_day - margin, last_day + margin
     ticks = _nice_ticks(0.0, max(claim.value_high for _, claim in points) * 1.05)
     top_value = ticks[-1] or 1.0
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM

@@ -32,7 +32,7 @@ def value_text(claim: ClaimView) -> str:
     span = number(claim.value_low)
     if claim.value_high != claim.value_low:
         span += "–" + number(claim.value_high)
-    text = ("~" if claim.approximate else "") + span + UNIT_SUFFIX.get(claim.unit, f" {claim.unit}")
+    text = ("≈" if claim.approximate else "") + span + UNIT_SUFFIX.get(claim.unit, f" {claim.unit}")
     return text + (" (vague)" if claim.vague else "")
 
 
