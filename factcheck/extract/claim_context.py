@@ -25,6 +25,8 @@ _TYPE_GROUPS: dict[str, frozenset[str]] = {
     "region": frozenset({"region", "valley", "desert", "area"}),
 }
 _AFTER_WINDOW = 70
+_OF_REACH = 12  # "combattants des FDS": how far after the noun its group may be named
+_SOURCE_REACH = 400  # a source can close the sentences after a claim ("sier Abdulrahman til DPA")
 _LOOKBACK_CHARS = 1500
 _WORD = re.compile(r"\w[\w'’-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:()!?\"“”«»]|\.\s|\s[–—]\s")
@@ -270,21 +272,41 @@ class ContextResolver:
 
     # -- actor --------------------------------------------------------------------------------------
 
-    def actor(self, spot: ClaimSpot) -> str | None:
+    def actor(self, spot: ClaimSpot, source_mention: str | None = None) -> str | None:
+        """The group a claim is about: the one compounded with or named after the counted noun ("IS-krigere",
+        "soldats du régime"), else the nearest before the number, after it, or in the sentence before.
+        The source the claim is attributed to ("enligt SDF") is not its actor."""
         if spot.kind == "civilians":
             return "civilians"
         if spot.kind == "distance":
             return None
-        actors = self.entities.actors
+        actors = self._actors_outside(spot, source_mention)
         if spot.noun_start is not None and spot.noun_end is not None:
             for actor in actors:
                 if actor.start < spot.noun_end and actor.end > spot.noun_start:
-                    return actor.canonical  # "IS-krigere", "IS-män"
-        before = self.entities.between(actors, spot.sentence_start, spot.start)
+                    return actor.canonical
+            for actor in actors:
+                if spot.noun_end < actor.start <= spot.noun_end + _OF_REACH:
+                    gap = [w.lower() for w in _WORD.findall(self.text[spot.noun_end : actor.start])]
+                    if gap and gap[0] in self.lexicon.of_words:
+                        return actor.canonical
+        before = [a for a in actors if spot.sentence_start <= a.start and a.end <= spot.start]
         if before:
             return before[-1].canonical
-        after = self.entities.between(actors, spot.end, spot.sentence_end)
+        after = [a for a in actors if spot.end <= a.start and a.end <= spot.sentence_end]
         if after:
             return after[0].canonical
-        earlier = self.entities.between(actors, spot.previous_start, spot.sentence_start)
+        earlier = [a for a in actors if spot.previous_start <= a.start and a.end <= spot.sentence_start]
         return earlier[-1].canonical if earlier else None
+
+    def _actors_outside(self, spot: ClaimSpot, source_mention: str | None) -> list[Entity]:
+        floor, ceiling = spot.previous_start, spot.sentence_end + _SOURCE_REACH
+        actors = self.entities.between(self.entities.actors, floor, ceiling)
+        if not source_mention or not actors:
+            return actors
+        taken: list[tuple[int, int]] = []
+        position = self.text.find(source_mention, floor, ceiling)
+        while position != -1:
+            taken.append((position, position + len(source_mention)))
+            position = self.text.find(source_mention, position + 1, ceiling)
+        return [a for a in actors if not any(s <= a.start and a.end <= e for s, e in taken)]

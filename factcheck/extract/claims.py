@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -15,6 +15,8 @@ from factcheck.extract.claim_lexicon import load_claim_lexicon
 from factcheck.extract.claim_subject import claim_subject
 from factcheck.extract.sentences import split_sentences
 
+Attribute = Callable[[list[Claim]], list[Claim]]
+
 
 def build_claims(
     text: str,
@@ -23,10 +25,13 @@ def build_claims(
     published: str | None = None,
     registry: Any = None,
     sentences: Sequence[tuple[int, int]] | None = None,
+    attribute: Attribute | None = None,
 ) -> list[Claim]:
     """Claims for the quantities that are claims, with kind, unit, subject, actor, location and as_of.
 
-    Attribution fields stay empty here; ``factcheck.extract.attribution`` fills them.
+    ``attribute`` fills the source fields (``factcheck.extract.attribution``); when given, the actor is
+    chosen after it, so that the group a claim is attributed to ("enligt SDF") is not taken for the group
+    the claim is about.
     """
     if not quantities:
         return []
@@ -53,6 +58,8 @@ def build_claims(
     resolver = ContextResolver(DocumentEntities.find(text, registry), lexicon)
     earlier: list[tuple[ClaimSpot, str | None]] = []
     claims: list[Claim] = []
+    spots: list[ClaimSpot] = []
+    nouns: list[str | None] = []
     for quantity, index, classification, approximate in kept:
         start, end = spans[index]
         sentence = text[start:end]
@@ -70,8 +77,9 @@ def build_claims(
             spot = replace(spot, kind="control_share")
             classification = replace(classification, kind="control_share")
         location = resolver.location(spot, earlier)
-        actor = resolver.actor(spot)
         earlier.append((spot, location))
+        spots.append(spot)
+        nouns.append(classification.noun)
         claims.append(
             Claim(
                 start=quantity.start,
@@ -84,11 +92,18 @@ def build_claims(
                 kind=classification.kind,
                 approximate=approximate,
                 vague=quantity.vague,
-                subject=claim_subject(classification.kind, actor, location, classification.noun),
-                actor=actor,
                 location=location,
                 as_of=claim_as_of(sentence, quantity.start - start, published, lexicon),
                 sentence_start=start,
             )
         )
-    return claims
+    if attribute is not None:
+        claims = attribute(claims)
+    by_span = {(spot.start, spot.end): (spot, noun) for spot, noun in zip(spots, nouns, strict=True)}
+    finished: list[Claim] = []
+    for claim in claims:
+        spot, noun = by_span[(claim.start, claim.end)]
+        actor = resolver.actor(spot, claim.source_mention)
+        subject = claim_subject(claim.kind, actor, claim.location, noun)
+        finished.append(replace(claim, actor=actor, subject=subject))
+    return finished

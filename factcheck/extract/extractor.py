@@ -30,13 +30,19 @@ def extract(
 
         registry = get_registry()
     sentences = split_sentences(text, language)
-    claims = build_claims(text, language, quantities, published, registry, sentences)
-    if not claims:
-        return []
+    attribute = _attribution(text, language, registry)
+    return build_claims(text, language, quantities, published, registry, sentences, attribute)
+
+
+def _attribution(text: str, language: str, registry: Any) -> Any:
     try:
         from factcheck.extract.attribution import attribute
     except ModuleNotFoundError as exc:
         if exc.name != "factcheck.extract.attribution":
             raise
-        return claims  # attribution not installed: claims keep the report's own voice
-    return list(attribute(text, claims, language, registry=registry))
+        return None  # attribution not installed: claims keep the report's own voice
+
+    def run(claims: list[Claim]) -> list[Claim]:
+        return list(attribute(text, claims, language, registry=registry))
+
+    return run
