@@ -200,13 +200,14 @@ def source_stats(session: Session, *, name: str | None = None) -> list[SourceVie
     if name is not None:
         query = query.where(_sources.c.id == _require(session, name)[0])
     rows = session.execute(query).all()
-    claim_counts = dict(
-        session.execute(
+    claim_counts = {
+        int(source_id): int(count)
+        for source_id, count in session.execute(
             select(_claims.c.source_id, func.count())
             .where(_claims.c.source_id.is_not(None))
             .group_by(_claims.c.source_id)
-        ).tuples()
-    )
+        )
+    }
     contradicted = _contradicted_counts(session)
     stored_aliases: dict[int, list[tuple[str, str]]] = {}
     for source_id, alias, origin in session.execute(
