@@ -25,6 +25,7 @@ _TYPE_GROUPS: dict[str, frozenset[str]] = {
     "region": frozenset({"region", "valley", "desert", "area"}),
 }
 _AFTER_WINDOW = 70
+_PEOPLE_KINDS = frozenset({"civilians", "casualties", "displaced"})
 _OF_REACH = 12  # "combattants des FDS": how far after the noun its group may be named
 _SOURCE_REACH = 400  # a source can close the sentences after a claim ("sier Abdulrahman til DPA")
 _LOOKBACK_CHARS = 1500
@@ -281,6 +282,8 @@ class ContextResolver:
         if spot.kind == "distance":
             return None
         actors = self._actors_outside(spot, source_mention)
+        if spot.kind not in _PEOPLE_KINDS:
+            actors = [a for a in actors if a.canonical != "civilians"]  # civilians hold no ground
         if spot.noun_start is not None and spot.noun_end is not None:
             for actor in actors:
                 if actor.start < spot.noun_end and actor.end > spot.noun_start:
@@ -296,6 +299,8 @@ class ContextResolver:
         after = [a for a in actors if spot.end <= a.start and a.end <= spot.sentence_end]
         if after:
             return after[0].canonical
+        if spot.kind in _PEOPLE_KINDS:
+            return None  # the dead and the displaced belong to no group the sentence before names
         earlier = [a for a in actors if spot.previous_start <= a.start and a.end <= spot.sentence_start]
         return earlier[-1].canonical if earlier else None
 
