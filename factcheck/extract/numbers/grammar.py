@@ -13,7 +13,7 @@ from factcheck.extract.numbers.words import parse_phrase, vague_range
 
 _MODIFIER_WINDOW = 48
 _MINUS = "-\u2212\u2013"
-_BEFORE_MINUS = " \t\n([=:"
+_BEFORE_MINUS = " \t\n([=:$€£"
 
 
 def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
@@ -37,7 +37,11 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
             if not grouped and lexicon.ordinal_re.match(text, end):
                 continue
             atom = Atom(start, end, value, value, DIGITS, grouped=grouped)
-            if start > 1 and text[start - 1] == lexicon.decimal_mark and not text[start - 2].isalnum():
+            if (
+                start >= 1
+                and text[start - 1] == lexicon.decimal_mark
+                and (start == 1 or not text[start - 2].isalnum())
+            ):
                 # ".25", ",08": a decimal without its leading zero.
                 atom.start -= 1
                 atom.low = atom.high = float(f"0.{text[start:end]}") if not grouped else value
@@ -61,6 +65,7 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
                         if seeded:
                             words[0].start = start
                             words[0].grouped = grouped
+                            words[0].source = DIGITS
                         else:
                             atoms.append(atom)
                         atoms.extend(words)

@@ -3,9 +3,11 @@
 The JSON holds only data (words, values, phrases); this module turns it into lookup tables and regexes.
 Keys of the JSON file:
 
+- ``decimal_words``: "point", "komma", "virgule": digits after them are decimals ("fem komma fem").
 - ``decimal_mark``: "." or ","; the other mark separates thousands when followed by exactly three digits.
 - ``numbers``: word -> value ("tjugo": 20, "doscientos": 200). ``articles``: those of them that are also the
-  indefinite article ("en", "a", "ein"): they count as 1 only inside a number ("en miljon", "tjugoen").
+  indefinite article ("en", "a", "ein"): they count as 1 only inside a number ("en miljon", "tjugoen"); ``addend_articles`` may also end one
+  ("tjugoen", "trettio en", "vingt et un").
 - ``multipliers``: word -> factor ("hundra": 100, "Millionen": 1e6); ``plural_multipliers`` alone are vague.
 - ``suffix_multipliers``: abbreviations written after digits ("1,5 milj.", "$10bn").
 - ``fractions``: word -> denominator; ``standalone_fractions`` need no numerator ("hälften", "half").
@@ -47,6 +49,7 @@ MULT = "mult"
 FRAC = "frac"
 APPROX = "approx"
 VAGUE = "vague"
+POINT = "point"
 
 MODIFIER_KINDS = ("about", "more", "less", "several", "negative")
 
@@ -57,6 +60,7 @@ class Morpheme:
     value: float
     plural: bool = False  # a plural multiplier: vague when it stands alone ("millions of people")
     standalone: bool = True  # a fraction that needs no numerator
+    addend: bool = False  # an article that may end a compound number ("tjugoen", "vingt et un")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +106,11 @@ def load_lexicon(language: str) -> NumberLexicon:
     morphemes: dict[str, Morpheme] = {}
     for word, value in data["numbers"].items():
         morphemes[normalise(word)] = Morpheme(NUM, float(value))
+    addends = {normalise(w) for w in data.get("addend_articles", [])}
     for word in data.get("articles", []):
-        morphemes[normalise(word)] = Morpheme(ART, 1.0)
+        morphemes[normalise(word)] = Morpheme(ART, 1.0, addend=normalise(word) in addends)
+    for word in data.get("decimal_words", []):
+        morphemes[normalise(word)] = Morpheme(POINT, 0.0)
     plural = {normalise(w) for w in data.get("plural_multipliers", [])}
     for word, value in data["multipliers"].items():
         morphemes[normalise(word)] = Morpheme(MULT, float(value), plural=normalise(word) in plural)

@@ -12,7 +12,17 @@ import math
 from dataclasses import dataclass
 
 from factcheck.extract.numbers.atoms import WORDS, Atom
-from factcheck.extract.numbers.lexicon import APPROX, ART, FRAC, MULT, NUM, VAGUE, Morpheme, NumberLexicon
+from factcheck.extract.numbers.lexicon import (
+    APPROX,
+    ART,
+    FRAC,
+    MULT,
+    NUM,
+    POINT,
+    VAGUE,
+    Morpheme,
+    NumberLexicon,
+)
 from factcheck.extract.numbers.patterns import SPACE_CHARS, normalise
 
 # Joiner classes between two morphemes.
@@ -40,32 +50,37 @@ def vague_range(unit: float) -> tuple[float, float]:
 
 
 class _Builder:
+    """One number being read. Amounts under the large multipliers are kept apart ("big") so that a larger
+    multiplier can scale what came before it ("mil millones", "tusen miljoner")."""
+
     __slots__ = (
         "approx",
         "article_only",
+        "big",
         "cur",
+        "dec_value",
+        "dec_zeros",
         "end",
         "frac",
         "frac_needs_mult",
         "last",
-        "last_big",
         "last_value",
+        "mixed",
         "multiplier",
         "pending",
         "plural_alone",
+        "point",
         "start",
-        "total",
         "vague",
     )
 
     def __init__(self, start: int, end: int) -> None:
         self.start = start
         self.end = end
-        self.total = 0.0
+        self.big: list[tuple[float, float]] = []  # (multiplier, amount) from the largest down
         self.cur = 0.0
         self.last = NUM
         self.last_value = 0.0
-        self.last_big = math.inf
         self.article_only = False
         self.frac: float | None = None
         self.frac_needs_mult = False
@@ -73,11 +88,48 @@ class _Builder:
         self.plural_alone = 0.0
         self.approx = False
         self.multiplier = 1.0
-        self.pending: _Token | None = None  # an article after a fraction, kept until a multiplier follows
+        self.pending: _Token | None = None  # a token kept aside until the next one shows what it is
+        self.mixed: tuple[float, float] | None = None  # (whole, numerator) of "tre och tre femtedelar"
+        self.point: float | None = None  # the whole part once a decimal word was read
+        self.dec_value = 0.0
+        self.dec_zeros = 0
 
     @property
     def closed(self) -> bool:
         return self.vague is not None or self.plural_alone > 0 or (self.approx and self.last == APPROX)
+
+    @property
+    def total(self) -> float:
+        return sum(amount for _, amount in self.big)
+
+    @property
+    def last_big(self) -> float:
+        return self.big[-1][0] if self.big else math.inf
+
+    def value(self) -> float:
+        whole = self.total + self.cur
+        if self.point is not None:
+            if self.dec_value or self.dec_zeros:
+                digits = "0" * self.dec_zeros + (str(int(self.dec_value)) if self.dec_value else "")
+                return self.point + float("0." + digits)
+            return self.point
+        return whole
+
+    def scale(self, multiplier: float) -> bool:
+        """Apply a multiplier of 1000 or more; False when the grammar does not allow it here."""
+        if multiplier < self.last_big:
+            self.big.append((multiplier, (self.cur or 1.0) * multiplier))
+        elif self.cur > 0 or (self.big and self.last == MULT):
+            # A larger multiplier scales everything written since the last still larger one.
+            kept = [(m, a) for m, a in self.big if m > multiplier]
+            lower = sum(a for m, a in self.big if m < multiplier) + self.cur
+            if any(m == multiplier for m, _ in self.big) or lower <= 0:
+                return False
+            self.big = [*kept, (multiplier, lower * multiplier)]
+        else:
+            return False
+        self.cur = 0.0
+        return True
 
 
 def _start(token: _Token, seed: float | None = None) -> _Builder | None:
@@ -93,26 +145,22 @@ def _start(token: _Token, seed: float | None = None) -> _Builder | None:
         b.article_only = True
     elif token.kind == MULT:
         if seed is not None:
+            b.cur = seed
             if token.value < 1000:
                 b.cur = seed * token.value
             else:
-                b.total = seed * token.value
-                b.last_big = token.value
+                b.scale(token.value)
         elif m is not None and m.plural:
             b.plural_alone = token.value
         elif token.value < 1000:
             b.cur = token.value
         else:
-            b.total = token.value
-            b.last_big = token.value
+            b.scale(token.value)
         b.last = MULT
         b.multiplier = token.value
     elif token.kind == FRAC:
-        if m is not None and m.standalone:
-            b.frac = token.value
-        else:
-            b.frac = token.value
-            b.frac_needs_mult = True
+        b.frac = token.value
+        b.frac_needs_mult = not (m is not None and m.standalone)
         b.last = FRAC
     elif token.kind == APPROX:
         b.cur = token.value
@@ -130,85 +178,91 @@ def _extend(b: _Builder, t: _Token, lexicon: NumberLexicon) -> bool:
     """Grow the number in ``b`` by ``t`` when the language's grammar allows it."""
     if b.closed:
         return False
+    mixed, b.mixed = b.mixed, None
     if b.frac is not None:
-        if t.kind == ART and b.pending is None and t.joiner in (GAP, WORD):
-            b.pending = t
-            return True
-        if t.kind == MULT and t.value >= 1000:
-            b.total = b.frac * t.value
-            b.frac = None
-            b.frac_needs_mult = False
-            b.pending = None
-            b.last = MULT
-            b.last_big = t.value
-            b.multiplier = t.value
-            b.end = t.end
-            return True
+        return _extend_fraction(b, t)
+    if b.point is not None:
+        return _extend_decimal(b, t, mixed)
+    if b.pending is not None:
+        # "three and a | fifth": only a fraction may follow the kept article.
+        if t.kind == FRAC and mixed is not None:
+            return _mixed(b, mixed, t)
         return False
     kind = t.kind
     v = t.value
+    if kind == POINT:
+        if b.article_only or b.last not in (NUM, MULT, ART):
+            return False
+        b.pending = t
+        b.point = b.total + b.cur
+        b.big = []
+        b.cur = 0.0
+        return True
+    if (
+        kind == ART
+        and t.joiner == WORD
+        and not b.article_only
+        and b.last in (NUM, MULT)
+        and not (t.morpheme is not None and t.morpheme.addend and _addable(b, 1.0, lexicon))
+    ):
+        # "three and a fifth": keep the article aside until the fraction shows up.
+        b.pending = t
+        b.mixed = (b.value(), 1.0)
+        return True
     if kind in (NUM, ART):
-        if kind == ART and t.joiner not in (GLUED, COMPOUND):
-            return False
-        cur = b.cur
-        if (
-            t.joiner == COMPOUND
-            and b.last in (NUM, ART)
-            and 1 <= b.last_value <= 9
-            and 20 <= v <= 90
-            and v % 10 == 0
+        if kind == ART and not (
+            t.joiner in (GLUED, COMPOUND) or (t.morpheme is not None and t.morpheme.addend)
         ):
-            b.cur = cur + v
-        elif t.joiner == COMPOUND or b.article_only or b.last == APPROX:
             return False
-        elif cur == 0:
+        base = b.value()
+        if t.joiner == COMPOUND:
+            if not (b.last in (NUM, ART) and 1 <= b.last_value <= 9 and 20 <= v <= 90 and v % 10 == 0):
+                return False
+            b.cur += v
+        elif b.article_only or b.last == APPROX:
+            return False
+        elif b.cur == 0 and b.big:
             if not v < b.last_big:
                 return False
             b.cur = v
-        elif v < 1000 and v == int(v) and cur == int(cur) and cur > v and cur % 10 ** len(str(int(v))) == 0:
-            if cur % 100 == 10 and not lexicon.vigesimal_tens:
-                return False
-            b.cur = cur + v
-        elif v < 20 and cur == int(cur) and int(cur) % 100 in lexicon.vigesimal_tens:
-            b.cur = cur + v
+        elif _addable(b, v, lexicon):
+            b.cur += v
         else:
             return False
+        if t.joiner == WORD:
+            b.mixed = (base, v)
         b.last = kind
         b.last_value = v
         b.article_only = False
     elif kind == MULT:
-        if t.value < 1000:
-            if b.cur >= 100 or (b.cur == 0 and b.total == 0):
+        if v < 1000:
+            if b.cur >= 100 or (b.cur == 0 and not b.big) or b.point is not None:
                 return False
             b.cur = (b.cur or 1.0) * v
-        elif v < b.last_big:
-            b.total += (b.cur or 1.0) * v
-            b.cur = 0.0
-            b.last_big = v
-        elif b.cur == 0 and b.last == MULT and b.total > 0:
-            b.total *= v
-            b.last_big = v
-        else:
+        elif not b.scale(v):
             return False
         b.last = MULT
         b.multiplier = max(b.multiplier, v)
         b.article_only = False
     elif kind == FRAC:
-        if b.total != 0 or b.cur <= 0 or b.last not in (NUM, ART) or t.joiner == WORD or b.cur > 100:
+        if mixed is not None:
+            return _mixed(b, mixed, t)
+        if b.big or b.cur <= 0 or b.last not in (NUM, ART) or t.joiner == WORD or b.cur > 100:
             return False
         b.frac = b.cur * v
         b.cur = 0.0
         b.last = FRAC
         b.article_only = False
     elif kind == HALF:
-        if b.article_only or b.last not in (NUM, MULT) or (b.cur == 0 and b.total == 0):
+        if b.last not in (NUM, MULT, ART) or (b.cur == 0 and not b.big):
             return False
-        if b.last == MULT and b.cur == 0 and b.last_big != math.inf:
-            b.total += v * b.last_big
+        if b.last == MULT and b.cur == 0 and b.big:
+            b.big[-1] = (b.big[-1][0], b.big[-1][1] + v * b.big[-1][0])
         else:
             b.cur += v
         b.last = NUM
         b.last_value = 0.0
+        b.article_only = False
     elif kind == APPROX:
         if not b.article_only:
             return False
@@ -218,6 +272,77 @@ def _extend(b: _Builder, t: _Token, lexicon: NumberLexicon) -> bool:
         b.last = APPROX
     else:
         return False
+    b.end = t.end
+    return True
+
+
+def _addable(b: _Builder, v: float, lexicon: NumberLexicon) -> bool:
+    """May ``v`` be added to the number so far ("twenty" + "five", "hundred" + "twelve", "soixante" + "onze")?"""
+    cur = b.cur
+    if cur == 0 or b.last not in (NUM, MULT, ART) or v != int(v) or cur != int(cur) or v >= 1000 or cur <= v:
+        return False
+    if cur % 10 ** len(str(int(v))) == 0:
+        return not (cur % 100 == 10 and not lexicon.vigesimal_tens)
+    return v < 20 and int(cur) % 100 in lexicon.vigesimal_tens
+
+
+def _mixed(b: _Builder, mixed: tuple[float, float], t: _Token) -> bool:
+    """A whole number and a fraction: "tjugo och tre femtedelar" = 20.6, "three and a fifth" = 3.2."""
+    whole, numerator = mixed
+    b.big = []
+    b.point = None
+    b.cur = whole + numerator * t.value
+    b.pending = None
+    b.last = NUM
+    b.last_value = 0.0
+    b.end = t.end
+    return True
+
+
+def _extend_fraction(b: _Builder, t: _Token) -> bool:
+    if t.kind == ART and b.pending is None and t.joiner in (GAP, WORD):
+        b.pending = t  # "half a million": the article waits for its multiplier
+        return True
+    if t.kind == MULT:
+        amount = b.frac * t.value if b.frac is not None else 0.0
+        b.frac = None
+        b.frac_needs_mult = False
+        b.pending = None
+        b.last = MULT
+        b.multiplier = t.value
+        if t.value >= 1000:
+            b.big = [(t.value, amount)]
+        else:
+            b.cur = amount
+        b.end = t.end
+        return True
+    return False
+
+
+def _extend_decimal(b: _Builder, t: _Token, mixed: tuple[float, float] | None) -> bool:
+    """Digits after "komma"/"point": "fem komma fem" = 5.5, "two hundred point zero three" = 200.03."""
+    if t.kind == FRAC and b.last == NUM and b.point is not None and b.dec_value and not b.dec_zeros:
+        # Spanish "ciento tres con dos tercios": "con" joins a whole and a fraction.
+        b.cur = b.point + b.dec_value * t.value
+        b.point = None
+        b.dec_value = 0.0
+        b.last = NUM
+        b.end = t.end
+        return True
+    if t.kind not in (NUM, ART) or (t.kind == ART and b.pending is None):
+        return False
+    v = t.value
+    if v == 0 and not b.dec_value:
+        b.dec_zeros += 1
+    elif not b.dec_value:
+        b.dec_value = v
+    elif (v < 10 and b.dec_value % 10 == 0 and b.dec_value >= 20) or (v < 100 and b.dec_value % 100 == 0):
+        b.dec_value += v
+    else:
+        b.dec_value = b.dec_value * 10 ** len(str(int(v))) + v
+    b.pending = None
+    b.last = NUM
+    b.last_value = v
     b.end = t.end
     return True
 
@@ -238,7 +363,7 @@ def _finish(b: _Builder, out: list[Atom]) -> None:
         share = b.frac * 100.0
         out.append(Atom(b.start, b.end, share, share, WORDS, unit="percent"))
         return
-    value = b.total + b.cur
+    value = b.value()
     out.append(Atom(b.start, b.end, value, value, WORDS, approximate=b.approx, multiplier=b.multiplier))
 
 
