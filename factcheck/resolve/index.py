@@ -91,7 +91,7 @@ class KindIndex:
         )
 
 
-_TOKEN = re.compile(r"[^\s,;:()\"“”«»\-‐‑]+")
+_TOKEN = re.compile(r"[^\s,;:()\"“”«»\-‐‑'’]+")
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:

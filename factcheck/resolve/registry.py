@@ -124,10 +124,12 @@ class Registry:
         if fuzzy is not None:
             return self._resolution(kind, fuzzy[0], fuzzy[1], mention)
         if allow_new and len(cleaned.split()) <= _MAX_WORDS:
-            name = proper_name_tail(cleaned) or _without_article(cleaned)
-            return Resolution(
-                canonical=name, type=guess_type(cleaned), score=0.0, mention=mention, parent=None
-            )
+            tail = proper_name_tail(cleaned)
+            type_ = guess_type(cleaned)
+            if tail is not None and type_ == "unknown":
+                type_ = guess_type(tail)
+            name = tail or _without_article(cleaned)
+            return Resolution(canonical=name, type=type_, score=0.0, mention=mention, parent=None)
         return None
 
     def _resolution(self, kind: str, canonical: str, score: float, mention: str) -> Resolution:
