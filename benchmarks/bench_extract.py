@@ -68,6 +68,30 @@ PARAGRAPHS = (
 )
 MONTHS = ("January", "March", "May", "July", "September", "November")
 
+# Most sentences in a report carry no number; these keep the corpus as dense in figures as real news.
+FILLER = (
+    "Residents described scenes of devastation as they returned to neighbourhoods around {p}, where power and "
+    "water supplies have yet to be restored and many shops remain shuttered.",
+    "{G} has not commented on the reports, and the claims could not be independently verified by journalists "
+    "working in the region.",
+    "Analysts say the fall of {p} would deprive the group of one of its last sources of revenue and leave its "
+    "remaining commanders scattered across the desert.",
+    "Aid agencies warned that the humanitarian situation in {p} was deteriorating quickly and urged all sides to "
+    "allow safe passage for those trying to leave.",
+    "The offensive is backed by air strikes from the U.S.-led coalition, which has also provided training and "
+    "weapons to local forces on the ground.",
+    "Diplomats meeting in Geneva said a political settlement remained distant, although talks on local ceasefires "
+    "had made some progress in recent weeks.",
+    "Officials in {p2} said they were preparing to receive families fleeing the fighting, but warned that camps "
+    "were already overcrowded and short of supplies.",
+    "The group has repeatedly used suicide car bombs and snipers to slow the advance, according to commanders "
+    "interviewed by reporters near the front line.",
+    "Local councils set up after the previous offensive are struggling to pay salaries, clear rubble and reopen "
+    "schools, residents said.",
+    "Human rights groups have called for an investigation into reports of civilian deaths caused by air strikes "
+    "on residential areas near {p}.",
+)
+
 
 def _fill(template: str, rng: random.Random) -> str:
     place, other = rng.sample(PLACES, 2)
@@ -113,7 +137,8 @@ def build_corpus(target_bytes: int = CORPUS_BYTES, seed: int = 7) -> list[str]:
     documents: list[str] = []
     size = 0
     while size < target_bytes:
-        parts = [_fill(rng.choice(PARAGRAPHS), rng) for _ in range(rng.randrange(8, 16))]
+        parts = [_fill(rng.choice(PARAGRAPHS), rng) for _ in range(rng.randrange(4, 8))]
+        parts += [_fill(rng.choice(FILLER), rng) for _ in range(rng.randrange(6, 12))]
         if seeds and rng.random() < 0.3:
             seed_text = rng.choice(seeds)
             # A slice of a seed article, starting at a paragraph, keeps real page furniture in the mix.

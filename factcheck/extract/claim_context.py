@@ -9,6 +9,7 @@ number, and finally the sentence before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,7 +60,15 @@ class DocumentEntities:
         return bool(check(outer, inner)) if check is not None else False
 
     def between(self, entities: list[Entity], start: int, end: int) -> list[Entity]:
-        return [e for e in entities if e.start >= start and e.end <= end]
+        """Entities lying wholly between two offsets; the lists are sorted and do not overlap."""
+        first = bisect_left(entities, start, key=_start_of)
+        found: list[Entity] = []
+        for entity in entities[first:]:
+            if entity.start >= end:
+                break
+            if entity.end <= end:
+                found.append(entity)
+        return found
 
 
 def _entities(text: str, registry: Any, what: str) -> list[Entity]:
@@ -88,6 +97,10 @@ def _entities(text: str, registry: Any, what: str) -> list[Entity]:
     return kept
 
 
+def _start_of(entity: Entity) -> int:
+    return entity.start
+
+
 def _lower(value: Any) -> str | None:
     return str(value).lower() if value else None
 
@@ -113,6 +126,8 @@ class ContextResolver:
         self.text = entities.text
         self._province_names = sorted({e.canonical for e in entities.places if e.type in _PROVINCE_TYPES})
         self._province_cache: dict[str, str | None] = {}
+        self._reference_cache: list[tuple[int, str, int]] | None = None
+        self._city_marks: dict[str, bool] = {}
 
     # -- location -----------------------------------------------------------------------------------
 
@@ -206,15 +221,30 @@ class ContextResolver:
     def _back_reference_match(self, start: int, end: int, first: bool) -> tuple[int, str] | None:
         """The first or last phrase like "i staden" between two offsets, unless a name follows it
         ("staden Raqqa", "the city of Raqqa"): then it designates that place, not an earlier one."""
-        hits: list[tuple[int, str]] = []
-        for place_type, pattern in self.lexicon.back_references.items():
-            for match in pattern.finditer(self.text, start, end):
-                if any(match.start() <= p.start <= match.end() + 4 for p in self.entities.places):
-                    continue
-                hits.append((match.start(), place_type))
+        references = self._references()
+        hits: list[tuple[int, str, int]] = []
+        for hit in references[bisect_left(references, (start, "")) :]:
+            if hit[0] >= end:
+                break
+            if hit[2] <= end:
+                hits.append(hit)
         if not hits:
             return None
-        return min(hits) if first else max(hits)
+        chosen = hits[0] if first else hits[-1]
+        return chosen[0], chosen[1]
+
+    def _references(self) -> list[tuple[int, str, int]]:
+        """Every phrase in the document that refers back to a place: (start, place type, end)."""
+        if self._reference_cache is None:
+            found: list[tuple[int, str, int]] = []
+            for place_type, pattern in self.lexicon.back_references.items():
+                for match in pattern.finditer(self.text):
+                    named = self.entities.between(self.entities.places, match.start(), match.end() + 4 + 200)
+                    if any(p.start <= match.end() + 4 for p in named):
+                        continue
+                    found.append((match.start(), place_type, match.end()))
+            self._reference_cache = sorted(found)
+        return self._reference_cache
 
     def _resolve_back(self, place_type: str, position: int) -> str | None:
         """The latest place of the type a phrase like "i staden" or "av provinsen" refers back to."""
@@ -262,6 +292,11 @@ class ContextResolver:
         return place.canonical
 
     def _marked_as_city(self, canonical: str) -> bool:
+        if canonical not in self._city_marks:
+            self._city_marks[canonical] = self._find_city_mark(canonical)
+        return self._city_marks[canonical]
+
+    def _find_city_mark(self, canonical: str) -> bool:
         for place in self.entities.places:
             if place.canonical != canonical:
                 continue

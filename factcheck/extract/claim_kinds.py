@@ -8,6 +8,7 @@ Counts have no unit there: the noun next to the number says what is counted ("2 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from factcheck.domain import Quantity
@@ -55,6 +56,14 @@ class _Word:
     lower: str
 
 
+def _start_of(word: _Word) -> int:
+    return word.start
+
+
+def _end_of(word: _Word) -> int:
+    return word.end
+
+
 def words_of(sentence: str) -> list[_Word]:
     return [_Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(sentence)]
 
@@ -68,8 +77,8 @@ def classify(
         return None
     start = quantity.start - sentence_start
     end = quantity.end - sentence_start
-    after = [w for w in words if w.start >= end]
-    before = [w for w in words if w.end <= start]
+    after = words[bisect_left(words, end, key=_start_of) :]
+    before = words[: bisect_right(words, start, key=_end_of)]
     if _is_article_one(quantity):
         return None
     unit = quantity.unit
@@ -244,7 +253,6 @@ def _people(
 def is_estimate(quantity: Quantity, sentence_start: int, lexicon: ClaimLexicon, words: list[_Word]) -> bool:
     """ "har tidligere anslått at det var et sted mellom 2500 og 3500": an estimate is approximate."""
     start = quantity.start - sentence_start
-    return any(
-        start - _ESTIMATE_REACH <= w.start and w.end <= start and lexicon.estimate_cues.matches_word(w.lower)
-        for w in words
-    )
+    first = bisect_left(words, start - _ESTIMATE_REACH, key=_start_of)
+    last = bisect_right(words, start, key=_end_of)
+    return any(lexicon.estimate_cues.matches_word(w.lower) for w in words[first:last])
