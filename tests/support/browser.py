@@ -8,6 +8,7 @@ without a websocket library or a browser download.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -186,6 +187,15 @@ class Browser:
         return page
 
 
+def _high_pipe() -> tuple[int, int]:
+    """A pipe whose ends are above fd 4, so moving them onto fds 3 and 4 cannot clobber either."""
+    low = os.pipe()
+    high = tuple(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in low)
+    for fd in low:
+        os.close(fd)
+    return high[0], high[1]
+
+
 @contextmanager
 def launch(executable: str | None = None) -> Iterator[Browser]:
     """Start headless Chromium with a throwaway profile; stop it (and only it) afterwards."""
@@ -193,21 +203,20 @@ def launch(executable: str | None = None) -> Iterator[Browser]:
     if binary is None:
         raise BrowserUnavailable("Chromium not found (install Debian's `chromium` or set FACTCHECK_CHROMIUM)")
     profile = tempfile.mkdtemp(prefix="factcheck-chromium-")
-    to_read, to_write = os.pipe()  # we write commands, the browser reads them on fd 3
-    from_read, from_write = os.pipe()  # the browser writes on fd 4, we read
-    command = [
-        "/bin/sh",
-        "-c",
-        f'exec "$0" "$@" 3<&{to_read} 4>&{from_write}',
-        binary,
-        *FLAGS,
-        f"--user-data-dir={profile}",
-        "about:blank",
-    ]
+    to_read, to_write = _high_pipe()  # we write commands, the browser reads them on fd 3
+    from_read, from_write = _high_pipe()  # the browser writes on fd 4, we read
+    command = [binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"]
+
+    def onto_fds_3_and_4() -> None:
+        # Runs in the child before exec; dup2 copies are inheritable, the originals close on exec.
+        os.dup2(to_read, 3)
+        os.dup2(from_write, 4)
+
     try:
         process = subprocess.Popen(
             command,
-            pass_fds=(to_read, from_write),
+            preexec_fn=onto_fds_3_and_4,  # a test helper, started from one thread
+            close_fds=False,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
