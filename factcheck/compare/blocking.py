@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, Text, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from factcheck.compare.records import Item, make_item
@@ -44,7 +44,7 @@ def claim_rows() -> Select[Any]:
             _claims.c.vague,
             _claims.c.subject,
             _claims.c.text,
-            _claims.c.via,
+            cast(_claims.c.via, Text).label("via"),
             _source.c.name.label("source"),
             _parent.c.name.label("parent"),
             _documents.c.name.label("document"),

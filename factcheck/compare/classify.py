@@ -30,6 +30,8 @@ class Verdict:
 def subject_similarity(a: Item, b: Item) -> float | None:
     """Best fuzzy similarity of the English subjects and, within one language, of the claims' own words."""
     best: float | None = None
+    if a.subject and a.subject == b.subject:
+        return 100.0
     if a.subject and b.subject:
         best = fuzz.token_set_ratio(a.subject, b.subject, processor=None)
     if a.wording and b.wording and a.language == b.language:

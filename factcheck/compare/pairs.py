@@ -1,6 +1,6 @@
 """Pairs within one block (same kind, location and actor), swept in date order.
 
-Every pair within the same-moment window is classified. Across moments, a claim is linked only to
+Every pair within the same-moment window is classified (durations by the start date they imply). Across moments, a claim is linked only to
 its previous moment (the latest earlier comparable claim) so that a quantity reported a hundred
 times yields a chain of changes, not a hundred squared. With a focus set (an incremental run) only
 pairs touching the focus are produced, plus the previous-moment links the new claims displaced.
@@ -74,13 +74,10 @@ def block_relations(
                 if with_scope and touches:
                     found.append(Found(a, b, different_scope(a, b, reason)))
                 continue
-            if a.is_duration and b.is_duration:
-                if touches:
-                    found.append(Found(a, b, began(a, b, similarity)))
-                continue
             if max(b.start - a.end, a.start - b.end) <= SAME_MOMENT_DAYS:
                 if touches:
-                    found.append(Found(a, b, same_moment(a, b, similarity)))
+                    verdict = began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
+                    found.append(Found(a, b, verdict))
                 continue
             if _later(a, prev):
                 prev, prev_similarity = a, similarity
@@ -89,7 +86,11 @@ def block_relations(
         if prev is None:
             continue
         if b_focus or prev.id in focus:  # type: ignore[operator]
-            verdict = changed(prev, b, prev_similarity)
+            # Durations at two moments still describe one start date; other figures may have changed.
+            if prev.is_duration:
+                verdict: Verdict | None = began(prev, b, prev_similarity)
+            else:
+                verdict = changed(prev, b, prev_similarity)
             if verdict is not None:
                 found.append(Found(prev, b, verdict))
             if not b_focus and prev_old is not None and prev_old is not prev:
@@ -98,13 +99,13 @@ def block_relations(
 
 
 def scope_across(outer: list[Item], inner: list[Item]) -> list[Found]:
-    """Claims about a place and about a place inside it, at the same moment: parts are not wholes."""
+    """Claims about a place and about a place inside it, within the horizon: parts are not wholes."""
     found: list[Found] = []
     for b in inner:
         for a in outer:
             if a.family != b.family or (a.document_id == b.document_id and a.origin == b.origin):
                 continue
-            if max(b.start - a.end, a.start - b.end) > SAME_MOMENT_DAYS:
+            if max(b.start - a.end, a.start - b.end) > HORIZON_DAYS:
                 continue
             reason = f"{b.location} lies within {a.location}: a part is not the whole"
             found.append(Found(a, b, different_scope(a, b, reason)))

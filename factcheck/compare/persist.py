@@ -26,59 +26,61 @@ def relation_key(a: Item, b: Item) -> str:
     return f"{a.key}|{b.key}" if a.key < b.key else f"{b.key}|{a.key}"
 
 
-def _insert(session: Session) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(_relations)
+_COLUMNS = (
+    "relation_key",
+    "claim_a_id",
+    "claim_b_id",
+    "type",
+    "score",
+    "explanation",
+    "status",
+    "computed_at",
+)
+_REFRESHED = _COLUMNS[1:]
 
 
-def _rows(found: Iterable[Found], stamp: datetime) -> list[dict[str, Any]]:
-    rows: dict[str, dict[str, Any]] = {}
+def _upsert_sql(dialect: str) -> str:
+    """One INSERT .. ON CONFLICT DO UPDATE (same syntax on SQLite and PostgreSQL), sent straight to the
+    driver's executemany: building SQLAlchemy parameters per row costs more than SQLite's own work."""
+    mark = "%s" if dialect == "postgresql" else "?"
+    updates = ", ".join(f"{column} = excluded.{column}" for column in _REFRESHED)
+    return (
+        f"INSERT INTO relations ({', '.join(_COLUMNS)}) VALUES ({', '.join([mark] * len(_COLUMNS))}) "
+        f"ON CONFLICT (relation_key) DO UPDATE SET {updates}"
+    )
+
+
+def _rows(found: Iterable[Found]) -> dict[str, list[Any]]:
+    rows: dict[str, list[Any]] = {}
     for item in found:
         first, second = (item.a, item.b) if item.a.key < item.b.key else (item.b, item.a)
         key = f"{first.key}|{second.key}"
-        rows[key] = {
-            "relation_key": key,
-            "claim_a_id": first.id,
-            "claim_b_id": second.id,
-            "type": item.verdict.type,
-            "score": item.verdict.score,
-            "explanation": item.verdict.explanation,
-            "status": "open",
-            "computed_at": stamp,
-        }
-    return list(rows.values())
+        verdict = item.verdict
+        rows[key] = [key, first.id, second.id, verdict.type, verdict.score, verdict.explanation, "open", None]
+    return rows
 
 
 def upsert_relations(session: Session, found: Sequence[Found], stamp: datetime) -> int:
     """Insert or refresh relations, each with its editors' standing decision; returns how many."""
-    rows = _rows(found, stamp)
+    rows = _rows(found)
     if not rows:
         return 0
-    decided = relation_statuses(session, [row["relation_key"] for row in rows])
-    for row in rows:
-        row["status"] = decided.get(row["relation_key"], "open")
-    statement = _insert(session)
-    statement = statement.on_conflict_do_update(
-        index_elements=["relation_key"],
-        set_={
-            column: statement.excluded[column]
-            for column in (
-                "claim_a_id",
-                "claim_b_id",
-                "type",
-                "score",
-                "explanation",
-                "status",
-                "computed_at",
-            )
-        },
-    )
-    for start in range(0, len(rows), 5000):
-        session.execute(statement, rows[start : start + 5000])
-    return len(rows)
+    keys = sorted(rows)  # key order keeps the B-tree inserts local
+    decided = relation_statuses(session, keys)
+    connection = session.connection()
+    dialect = connection.dialect
+    bind = _relations.c.computed_at.type.bind_processor(dialect)
+    stamp_value = bind(stamp) if bind else stamp
+    ordered = []
+    for key in keys:
+        row = rows[key]
+        row[6] = decided.get(key, "open")
+        row[7] = stamp_value
+        ordered.append(tuple(row))
+    sql = _upsert_sql(dialect.name)
+    for start in range(0, len(ordered), 10_000):
+        connection.exec_driver_sql(sql, ordered[start : start + 10_000])
+    return len(ordered)
 
 
 def delete_pairs(session: Session, pairs: Iterable[tuple[Item, Item]], types: Sequence[str]) -> None:

@@ -6,9 +6,11 @@ durations), processed subject and lineage (origin and relays) are worked out whe
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import utils as fuzz_utils
@@ -56,13 +58,18 @@ class Item:
     relays: frozenset[str]  # casefolded names that passed the figure on
     began_lo: float = 0.0  # durations: earliest and latest day the measured state may have begun
     began_hi: float = 0.0
+    _value_text: str | None = None
 
     @property
     def is_duration(self) -> bool:
         return self.family == DURATION_FAMILY and self.kind == "duration"
 
     def value_text(self) -> str:
-        return describe(self.low, self.high, self.unit, approximate=self.approximate, vague=self.vague)
+        if self._value_text is None:
+            self._value_text = describe(
+                self.low, self.high, self.unit, approximate=self.approximate, vague=self.vague
+            )
+        return self._value_text
 
     def label(self) -> str:
         """How an explanation names the claim: its words, who says it, where and when."""
@@ -72,8 +79,9 @@ class Item:
         return f'"{self.text}" ({who}; {self.document}, {self.as_of or "undated"})'
 
 
+@lru_cache(maxsize=65536)
 def _origin(
-    source: str | None, parent: str | None, via: Sequence[str], outlet: str | None, document_id: int
+    source: str | None, parent: str | None, via: Sequence[str], outlet: str | None, document_id: int | None
 ) -> tuple[str, str, frozenset[str]]:
     """Who a figure really comes from, and who merely passed it on.
 
@@ -95,8 +103,30 @@ def _origin(
     return name.casefold(), name, frozenset(relays)
 
 
+@lru_cache(maxsize=65536)
 def _wording(text: str) -> str:
     return fuzz_utils.default_process(_DIGITS.sub(" ", text))
+
+
+@lru_cache(maxsize=65536)
+def _subject(subject: str | None) -> tuple[str, bool]:
+    """The subject processed for matching, and whether it is about an earlier state."""
+    if not subject:
+        return "", False
+    processed = fuzz_utils.default_process(subject)
+    return processed, bool(PAST_MARKERS.intersection(_WORD.findall(processed)))
+
+
+_widened = lru_cache(maxsize=65536)(widened)
+
+
+def _via(raw: Any) -> tuple[str, ...]:
+    """The via column as a tuple; selected as text so that the common empty list costs nothing."""
+    if not raw or raw == "[]":
+        return ()
+    if isinstance(raw, str):
+        raw = json.loads(raw)
+    return tuple(raw)
 
 
 def make_item(row: Mapping[str, Any] | Any, tol: Tolerances = DEFAULT_TOLERANCES) -> Item | None:
@@ -104,42 +134,22 @@ def make_item(row: Mapping[str, Any] | Any, tol: Tolerances = DEFAULT_TOLERANCES
     span = day_span(row.as_of)
     if span is None:
         return None
-    family, factor = unit_scale(row.unit)
-    lo, hi = widened(row.value_low, row.value_high, approximate=bool(row.approximate), vague=bool(row.vague),
-                     unit=row.unit, tol=tol)  # fmt: skip
-    via = tuple(row.via or ())
-    origin, origin_name, relays = _origin(row.source, row.parent, via, row.outlet, row.document_id)
-    subject = fuzz_utils.default_process(row.subject) if row.subject else ""
+    unit = row.unit
+    family, factor = unit_scale(unit)
+    approximate, vague = bool(row.approximate), bool(row.vague)
+    lo, hi = _widened(row.value_low, row.value_high, approximate=approximate, vague=vague, unit=unit, tol=tol)
+    via = _via(row.via)
+    source = row.source
+    # Only the report's own voice needs the document to name its origin; caching the rest pays.
+    own = None if source or via or row.outlet else row.document_id
+    origin, origin_name, relays = _origin(source, row.parent, via, row.outlet, own)
+    subject, past = _subject(row.subject)
     item = Item(
-        id=row.id,
-        key=row.claim_key,
-        document_id=row.document_id,
-        document=row.document,
-        kind=row.kind,
-        unit=row.unit,
-        family=family,
-        actor=row.actor,
-        location=row.location,
-        as_of=row.as_of,
-        start=span[0],
-        end=span[1],
-        low=row.value_low,
-        high=row.value_high,
-        lo=lo * factor,
-        hi=hi * factor,
-        approximate=bool(row.approximate),
-        vague=bool(row.vague),
-        subject=subject,
-        past=bool(PAST_MARKERS.intersection(_WORD.findall(subject))),
-        wording=_wording(row.text or ""),
-        language=row.language,
-        text=row.text,
-        source=row.source,
-        via=via,
-        origin=origin,
-        origin_name=origin_name,
-        relays=relays,
-    )
+        row.id, row.claim_key, row.document_id, row.document, row.kind, unit, family, row.actor,
+        row.location, row.as_of, span[0], span[1], row.value_low, row.value_high, lo * factor,
+        hi * factor, approximate, vague, subject, past, _wording(row.text or ""), row.language,
+        row.text, source, via, origin, origin_name, relays,
+    )  # fmt: skip
     if item.is_duration:
         # "for three years" as of September 2017: it began three years (give or take) before.
         item.began_lo = span[0] - item.hi * DAYS_PER_YEAR
