@@ -216,9 +216,11 @@ def _apply_sandwich(sentences: list[SentenceState]) -> None:
         if state.effective is not None or state.heading or state.in_quote:
             continue
         p = _previous(sentences, i)
-        if p is None or sentences[p].effective is None:
+        if p is None:
             continue
         before = sentences[p].effective
+        if before is None:
+            continue
         gap = [i]
         n = _next(sentences, i)
         while n is not None and sentences[n].own is None and len(gap) < _SANDWICH_GAP:
@@ -227,9 +229,9 @@ def _apply_sandwich(sentences: list[SentenceState]) -> None:
                 break
             gap.append(n)
             n = _next(sentences, n)
-        if n is None or sentences[n].own is None or sentences[n].own.source != before.source:
+        after = sentences[n].own if n is not None else None
+        if after is None or after.source != before.source:
             continue
-        after = sentences[n].own
         filled = replace(before, via=after.via or before.via)
         for g in gap:
             sentences[g].effective = filled

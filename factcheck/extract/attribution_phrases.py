@@ -38,7 +38,7 @@ def _bare(word: str) -> str:
 
 def _gap_ok(gap: str, lexicon: AttributionLexicon, limit: int) -> bool:
     words = [_bare(w) for w in gap.split()]
-    if len(words) > limit:
+    if len(words) > limit or lexicon.cues.search(gap):
         return False
     return not any(w in lexicon.stop_words or w in lexicon.finite_verbs for w in words)
 
@@ -57,7 +57,9 @@ def phrase_after(sentence: str, start: int, lexicon: AttributionLexicon, registr
                 chain = mention
             else:
                 break
-        elif _gap_ok(window[chain.end : mention.start], lexicon, _MAX_LINK):
+        elif not lexicon.relay.match(window, chain.end) and _gap_ok(
+            window[chain.end : mention.start], lexicon, _MAX_LINK
+        ):
             chain = mention
         else:
             break
