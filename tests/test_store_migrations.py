@@ -21,7 +21,10 @@ CORE_TABLES = {"documents", "sources", "source_aliases", "claims", "relations", 
 
 
 def test_one_head() -> None:
-    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert len(heads) == 1
+    # open_store reads the head from the files without importing Alembic; it must agree.
+    assert head_revision() == heads[0]
 
 
 def test_upgrade_downgrade_upgrade(db_url: str) -> None:
@@ -48,7 +51,8 @@ def test_models_match_migrations(db_url: str) -> None:
 
     with engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "include_object": include, "target_metadata": Base.metadata}
+            connection,
+            opts={"compare_type": True, "include_object": include, "target_metadata": Base.metadata},
         )
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,10 +49,25 @@ def alembic_config(url: str | None = None) -> Any:
     return config
 
 
-def head_revision() -> str | None:
-    from alembic.script import ScriptDirectory
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]?([\w-]+|None)['\"]?", re.MULTILINE)
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+def head_revision() -> str | None:
+    """The newest revision, read from the revision files without importing Alembic (it is slow to import)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in MIGRATIONS_DIR.joinpath("versions").glob("*.py"):
+        fields = dict((name, value) for name, value in _REVISION_LINE.findall(script.read_text("utf-8")))
+        if "revision" in fields:
+            revisions.add(fields["revision"])
+            if fields.get("down_revision", "None") != "None":
+                parents.add(fields["down_revision"])
+    heads = revisions - parents
+    if len(heads) != 1:
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
