@@ -42,24 +42,30 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(GLOBAL, "2", "show_contradictions", "Contradictions", "List flagged contradictions."),
     ActionSpec(GLOBAL, "3", "show_sources", "Sources", "Sources with aliases and counts."),
     ActionSpec(GLOBAL, "4", "show_chart", "Chart", "Chart the values claimed for one quantity."),
-    ActionSpec(GLOBAL, "5", "show_orphans", "Orphans", "Reviews whose claim no longer exists."),
+    ActionSpec(GLOBAL, "5", "show_orphans", "Orphans", "Reviews whose claim no longer exists.", footer=False),
     ActionSpec(GLOBAL, "question_mark,f1", "help", "Help", "Show every key and what it does."),
-    ActionSpec(GLOBAL, "t", "toggle_theme", "Theme", "Switch between the light and the dark theme."),
+    ActionSpec(
+        GLOBAL, "t", "toggle_theme", "Theme", "Switch between the light and the dark theme.", footer=False
+    ),
     ActionSpec(GLOBAL, "q", "quit", "Quit", "Leave factcheck.", palette=False),
     ActionSpec("claims", "slash", "focus_search", "Search", "Search claims (sources, places, words)."),
     ActionSpec("claims", "f", "focus_filters", "Filters", "Move to the filters above the table."),
     ActionSpec("claims", "enter", "open_claim", "Open", "Open the highlighted claim.", footer=False),
-    ActionSpec("claims", "s", "cycle_sort", "Sort", "Sort by the next sortable column."),
-    ActionSpec("claims", "r", "reverse_sort", "Reverse", "Reverse the sort order."),
+    ActionSpec("claims", "s", "cycle_sort", "Sort", "Sort by the next sortable column.", footer=False),
+    ActionSpec("claims", "r", "reverse_sort", "Reverse", "Reverse the sort order.", footer=False),
     ActionSpec("claims", "v", "verify", "Verified", "Mark the highlighted claim verified (with a note)."),
     ActionSpec("claims", "d", "dispute", "Disputed", "Mark the highlighted claim disputed (with a note)."),
     ActionSpec(
         "claims", "n", "needs_source", "Needs source", "Mark the highlighted claim as needing a source."
     ),
     ActionSpec("claims", "u", "undo", "Undo", "Withdraw the latest review of the highlighted claim."),
-    ActionSpec("claims", "g", "chart_claim", "Chart it", "Chart the quantity of the highlighted claim."),
+    ActionSpec(
+        "claims", "g", "chart_claim", "Chart it", "Chart the quantity of the highlighted claim.", footer=False
+    ),
     ActionSpec("claims", "e", "export", "Export", "Export the claims matching the current filters."),
-    ActionSpec("claims", "ctrl+r", "clear_filters", "Clear", "Clear the search and every filter."),
+    ActionSpec(
+        "claims", "ctrl+r", "clear_filters", "Clear", "Clear the search and every filter.", footer=False
+    ),
     ActionSpec("detail", "escape", "back", "Back", "Return to the previous screen."),
     ActionSpec("detail", "v", "verify", "Verified", "Mark this claim verified (with a note)."),
     ActionSpec("detail", "d", "dispute", "Disputed", "Mark this claim disputed (with a note)."),

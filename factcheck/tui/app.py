@@ -56,22 +56,30 @@ class FactcheckApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = f"reviewer: {self.reviewer}"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The footer has no room to offer the screen the editor is already on.
+        return not (action.startswith("show_") and action.removeprefix("show_") == self.current_mode)
+
+    def _switch(self, mode: str) -> None:
+        self.switch_mode(mode)
+        self.call_after_refresh(self.refresh_bindings)
+
     # Navigation -------------------------------------------------------------------------------
 
     def action_show_claims(self) -> None:
-        self.switch_mode("claims")
+        self._switch("claims")
 
     def action_show_contradictions(self) -> None:
-        self.switch_mode("contradictions")
+        self._switch("contradictions")
 
     def action_show_sources(self) -> None:
-        self.switch_mode("sources")
+        self._switch("sources")
 
     def action_show_chart(self) -> None:
-        self.switch_mode("chart")
+        self._switch("chart")
 
     def action_show_orphans(self) -> None:
-        self.switch_mode("orphans")
+        self._switch("orphans")
 
     def action_help(self) -> None:
         from factcheck.tui.screens.help import HelpScreen
@@ -87,7 +95,7 @@ class FactcheckApp(App[None]):
 
     def show_source_claims(self, source: str) -> None:
         self._source_request = source
-        self.switch_mode("claims")
+        self._switch("claims")
 
     def take_source_request(self) -> str | None:
         request, self._source_request = self._source_request, None
@@ -98,7 +106,7 @@ class FactcheckApp(App[None]):
             self.notify("This claim names no place; pick a quantity in the chart.", markup=False)
         else:
             self._chart_request = (kind, location)
-        self.switch_mode("chart")
+        self._switch("chart")
 
     def take_chart_request(self) -> tuple[str, str] | None:
         request, self._chart_request = self._chart_request, None

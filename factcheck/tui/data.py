@@ -7,24 +7,25 @@ methods are safe to call from thread workers (one engine, many threads).
 from __future__ import annotations
 
 import importlib
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from factcheck.store import models, queries, reviews
 from factcheck.store.queries import ClaimFilter, ClaimView, RelationFilter, RelationView
 from factcheck.store.reviews import ReviewConflict, ReviewView
 
+if TYPE_CHECKING:
+    from factcheck.store.sources import SourceView
+
 _claims = models.Claim.__table__
 _documents = models.Document.__table__
 _sources = models.Source.__table__
-_aliases = models.SourceAlias.__table__
-_relations = models.Relation.__table__
 
+TEXT_SORTS = ("kind", "as_of", "location", "actor")
 CONTEXT_RADIUS = 320  # characters of the report shown either side of a claim's sentence
 
 
@@ -61,16 +62,6 @@ class RelationContext:
     relation: RelationView
     review: ReviewView | None
     history: tuple[ReviewView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRow:
-    id: int
-    name: str
-    type: str | None
-    aliases: tuple[str, ...]
-    claims: int
-    contradicted: int  # live contradiction flags on this source's claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +110,37 @@ class DataService:
         after: tuple[Any, int] | None = None,
         limit: int = 100,
     ) -> list[ClaimView]:
-        with self._session() as session:
-            return queries.claim_page(
-                session, claim_filter, sort=sort, descending=descending, after=after, limit=limit
+        """One page by keyset, in two steps so a million rows stay cheap.
+
+        First the ids, from the claims table alone (an index walk for the default order, a top-N
+        sort of one column otherwise); then the full views, with their per-row review status and
+        flag count, for those ids only. The store's claim_page computes those per-row subqueries
+        before sorting, which costs seconds on a large table.
+        """
+        column = queries.SORTABLE[sort]
+        key = column if sort in ("id", "document") else func.coalesce(column, "" if sort in TEXT_SORTS else 0)
+        query = (
+            select(_claims.c.id)
+            .select_from(
+                _claims.join(_documents, _documents.c.id == _claims.c.document_id).outerjoin(
+                    _sources, _sources.c.id == _claims.c.source_id
+                )
             )
+            .where(*queries.filter_conditions(claim_filter))
+        )
+        if after is not None:
+            if sort == "id":
+                query = query.where(_claims.c.id < after[1] if descending else _claims.c.id > after[1])
+            else:
+                boundary = tuple_(key, _claims.c.id)
+                query = query.where(boundary < tuple_(*after) if descending else boundary > tuple_(*after))
+        order = (key.desc(), _claims.c.id.desc()) if descending else (key.asc(), _claims.c.id.asc())
+        if sort == "id":
+            order = order[1:]
+        with self._session() as session:
+            ids = list(session.execute(query.order_by(*order).limit(limit)).scalars())
+            views = queries.get_claims(session, ids)
+        return [views[claim_id] for claim_id in ids if claim_id in views]
 
     def count(self, claim_filter: ClaimFilter) -> int:
         with self._session() as session:
@@ -132,13 +150,19 @@ class DataService:
         module = _optional("factcheck.store.search")
         return module is not None and hasattr(module, "search_claim_ids")
 
-    def search_ids(self, text: str, limit: int = 1000) -> tuple[int, ...]:
+    def search_ids(
+        self, text: str, claim_filter: ClaimFilter | None = None, limit: int = 1000
+    ) -> tuple[int, ...]:
         """Claim ids matching a free-text query across aliases (the store's full-text search)."""
         module = _optional("factcheck.store.search")
         if module is None or not hasattr(module, "search_claim_ids"):
             raise FeatureMissing("search is not available in this build")
         with self._session() as session:
-            return tuple(module.search_claim_ids(session, text, limit=limit))
+            try:
+                found = module.search_claim_ids(session, text, claim_filter=claim_filter, limit=limit)
+            except TypeError:  # an older search without filters
+                found = module.search_claim_ids(session, text, limit=limit)
+            return tuple(found)
 
     def filter_options(self) -> FilterOptions:
         with self._session() as session:
@@ -251,48 +275,10 @@ class DataService:
 
     # Sources ----------------------------------------------------------------------------------
 
-    def sources(self) -> list[SourceRow]:
+    def sources(self) -> list[SourceView]:
+        stats = self._sources_module("source_stats")
         with self._session() as session:
-            claim_counts = dict(
-                session.execute(
-                    select(_claims.c.source_id, func.count())
-                    .where(_claims.c.source_id.is_not(None))
-                    .group_by(_claims.c.source_id)
-                ).all()
-            )
-            contradicted: dict[int, int] = defaultdict(int)
-            live = (_relations.c.type.in_(queries.FLAG_TYPES), _relations.c.status != "dismissed")
-            for side in (_relations.c.claim_a_id, _relations.c.claim_b_id):
-                rows = session.execute(
-                    select(_claims.c.source_id, func.count())
-                    .select_from(_relations.join(_claims, _claims.c.id == side))
-                    .where(*live, _claims.c.source_id.is_not(None))
-                    .group_by(_claims.c.source_id)
-                )
-                for source_id, n in rows:
-                    contradicted[source_id] += int(n)
-            aliases: dict[int, list[str]] = defaultdict(list)
-            for source_id, alias in session.execute(
-                select(_aliases.c.source_id, _aliases.c.alias).order_by(_aliases.c.alias)
-            ):
-                aliases[source_id].append(alias)
-            rows = session.execute(
-                select(_sources.c.id, _sources.c.name, _sources.c.type).where(
-                    _sources.c.merged_into_id.is_(None)
-                )
-            ).all()
-            result = [
-                SourceRow(
-                    id=row.id,
-                    name=row.name,
-                    type=row.type,
-                    aliases=tuple(aliases.get(row.id, ())),
-                    claims=int(claim_counts.get(row.id, 0)),
-                    contradicted=contradicted.get(row.id, 0),
-                )
-                for row in rows
-            ]
-        return sorted(result, key=lambda s: (-s.claims, s.name.casefold()))
+            return list(stats(session))
 
     def _sources_module(self, function: str) -> Any:
         module = _optional("factcheck.store.sources")

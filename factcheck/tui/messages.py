@@ -8,13 +8,13 @@ from textual.message import Message
 
 from factcheck.store.queries import ClaimView, RelationView
 from factcheck.store.reviews import ReviewView
+from factcheck.store.sources import SourceView
 from factcheck.tui.data import (
     ChartPoint,
     ClaimContext,
     FilterOptions,
     QuantityChoice,
     RelationContext,
-    SourceRow,
 )
 
 
@@ -86,7 +86,7 @@ class OrphansFetched(Message):
 
 @dataclass
 class SourcesFetched(Message):
-    sources: list[SourceRow]
+    sources: list[SourceView]
 
 
 @dataclass

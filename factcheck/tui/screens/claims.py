@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from rich.text import Text
@@ -60,6 +61,7 @@ class ClaimsScreen(FactcheckScreen):
         self.loading = False
         self._state = FilterState()
         self._search_warned = False
+        self.first_rows_at: float | None = None  # perf_counter when rows first showed (benchmarks)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,9 +136,9 @@ class ClaimsScreen(FactcheckScreen):
             self.post_message(QueryFailed("filters", str(exc).splitlines()[0]))
 
     @work(thread=True, exclusive=True, group="claims-search", exit_on_error=False)
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, claim_filter: ClaimFilter) -> None:
         try:
-            ids: tuple[int, ...] | None = self.data.search_ids(query)
+            ids: tuple[int, ...] | None = self.data.search_ids(query, claim_filter)
         except FeatureMissing:
             ids = None
         except Exception as exc:
@@ -157,6 +159,8 @@ class ClaimsScreen(FactcheckScreen):
             return
         self.loading = False
         table = self.table
+        if self.first_rows_at is None and message.rows:
+            self.first_rows_at = time.perf_counter()
         if message.mode == "reset":
             table.show(message.rows, complete=message.complete)
         elif message.mode == "next":
@@ -210,7 +214,7 @@ class ClaimsScreen(FactcheckScreen):
     def filters_changed(self, message: FilterBar.Changed) -> None:
         self._state = message.state
         if message.state.search:
-            self.run_search(message.state.search)
+            self.run_search(message.state.search, claim_filter_of(message.state, None))
         else:
             self._apply(None)
 

@@ -19,7 +19,9 @@ STATUS_ORDER = {"open": 0, "confirmed": 1, "dismissed": 2}
 
 def _claim_cell(claim_value: str, source: str | None, date: str) -> Text:
     text = Text(claim_value, style="bold", end="")
-    text.append_text(safe_text(f"  {source or '(report)'}  {date}"))
+    text.append("  ")
+    text.append_text(safe_text(source or "(report)"))
+    text.append(f"  {date}", style="dim")
     return text
 
 
@@ -93,8 +95,9 @@ class ContradictionsScreen(FactcheckScreen):
             )
         if self.relations:
             table.move_cursor(row=min(keep, len(self.relations) - 1), animate=False)
-        scope = "open flags" if self.only_open else "flags (all)"
-        table.border_title = f"{len(self.relations)} {scope}"
+        count = len(self.relations)
+        noun = "flag" if count == 1 else "flags"
+        table.border_title = f"{count} open {noun}" if self.only_open else f"{count} {noun} (all)"
         table.border_subtitle = (
             "Enter opens a flag · a shows all" if self.only_open else "Enter opens a flag · a shows open only"
         )

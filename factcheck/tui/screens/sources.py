@@ -7,8 +7,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
+from factcheck.store.sources import SourceView
 from factcheck.tui.actions import bindings
-from factcheck.tui.data import FeatureMissing, SourceRow
+from factcheck.tui.data import FeatureMissing
 from factcheck.tui.messages import QueryFailed, SourcesChanged, SourcesFetched
 from factcheck.tui.screens.base import FactcheckScreen
 from factcheck.tui.screens.choose import ChooseScreen
@@ -22,7 +23,7 @@ class SourcesScreen(FactcheckScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.sources: list[SourceRow] = []
+        self.sources: list[SourceView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,7 +83,7 @@ class SourcesScreen(FactcheckScreen):
         table.border_title = f"{len(self.sources)} sources"
         table.border_subtitle = "Enter shows its claims · a adds an alias · m merges"
 
-    def _highlighted(self) -> SourceRow | None:
+    def _highlighted(self) -> SourceView | None:
         row = self.query_one(DataTable).cursor_row
         return self.sources[row] if 0 <= row < len(self.sources) else None
 

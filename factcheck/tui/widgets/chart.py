@@ -36,6 +36,10 @@ class QuantityChart(PlotextPlot):
         plt.xlabel("date claimed for")
         if not points:
             plt.title(one_line(f"{title}: no dated claims"))
+        if points:
+            # From zero, with headroom so the legend in the corner hides no point.
+            top = max(point.value_low for point in points)
+            plt.ylim(0, top * 1.25 if top > 0 else 1)
         for source, series in by_source(points).items():
             dates = [full_date(point.as_of) for point in series]
             values = [point.value_low for point in series]

@@ -21,23 +21,38 @@ MAX_ROWS = 5 * PAGE
 EDGE = PAGE // 4  # rows from the window's edge at which the next page is asked for
 
 # (key, label, sort key in the store or None when the column cannot be sorted in SQL)
+# The columns an editor scans first come first; the rest are a horizontal scroll away.
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("value", "As written", None),
     ("normalized", "Value", "value"),
     ("kind", "Kind", "kind"),
-    ("subject", "Subject", None),
-    ("actor", "Actor", "actor"),
-    ("location", "Location", "location"),
     ("source", "Source", None),
-    ("via", "Via", None),
-    ("report", "Report", "document"),
-    ("language", "Lang", None),
+    ("location", "Location", "location"),
     ("date", "Date", "as_of"),
     ("status", "Review", None),
     ("flags", "Flags", None),
+    ("subject", "Subject", None),
+    ("actor", "Actor", "actor"),
+    ("via", "Via", None),
+    ("report", "Report", "document"),
+    ("language", "Lang", None),
 )
 SORTS: tuple[str, ...] = ("id", *(sort for _, _, sort in COLUMNS if sort))
-WIDTHS = {"value": 22, "subject": 18, "actor": 14, "location": 14, "source": 22, "via": 16, "report": 18}
+WIDTHS = {
+    "value": 20,
+    "normalized": 15,
+    "kind": 13,
+    "source": 20,
+    "location": 14,
+    "date": 10,
+    "status": 12,
+    "flags": 5,
+    "subject": 16,
+    "actor": 12,
+    "via": 14,
+    "report": 18,
+    "language": 4,
+}
 
 
 def _clip(text: Text, width: int | None) -> Text:

@@ -54,7 +54,6 @@ class FilterBar(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._search_timer: Timer | None = None
-        self._quiet = False
 
     def compose(self) -> ComposeResult:
         yield TextInput(placeholder="Search (/)", id="search")
@@ -69,24 +68,20 @@ class FilterBar(Horizontal):
 
     def set_options(self, options: FilterOptions) -> None:
         """Fill the choices, keeping whatever the editor has already picked."""
-        self._quiet = True
-        try:
-            for name, values in (
-                ("kind", options.kinds),
-                ("source", options.sources),
-                ("location", options.locations),
-                ("language", options.languages),
-            ):
-                select: Select[str] = self.query_one(f"#{name}", Select)
-                chosen = select.value
+        for name, values in (
+            ("kind", options.kinds),
+            ("source", options.sources),
+            ("location", options.locations),
+            ("language", options.languages),
+        ):
+            select: Select[str] = self.query_one(f"#{name}", Select)
+            chosen = select.value
+            with select.prevent(Select.Changed):
                 select.set_options(_options(values))
-                if isinstance(chosen, str) and chosen in values:
+                if isinstance(chosen, str):
+                    if chosen not in values:  # picked elsewhere (the sources screen): keep it
+                        select.set_options([*_options(values), (safe_text(chosen), chosen)])
                     select.value = chosen
-        finally:
-            self.call_after_refresh(self._listen)
-
-    def _listen(self) -> None:
-        self._quiet = False
 
     def _value(self, name: str) -> str | None:
         value = self.query_one(f"#{name}", Select).value
@@ -127,8 +122,7 @@ class FilterBar(Horizontal):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if not self._quiet:
-            self._announce()
+        self._announce()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()

@@ -26,7 +26,7 @@ def visible(value: object) -> str:
 
 
 def one_line(value: object) -> str:
-    return " ".join(visible(value).replace("\t", " ").split("\n")).strip()
+    return " ".join(visible(value).replace("\t", " ").split("\n"))
 
 
 def safe_text(value: object, style: StyleType = "", *, single_line: bool = True) -> Text:
