@@ -55,7 +55,9 @@ _FRACTION_WORDS = {
     "es": r"(?:avos?|[eé]sim[oa]s?|tercios?|quint[oa]s?|cuartos?|medios?|octavos?|s[eé]ptimos?|novenos?|d[eé]cimos?)\b",
 }
 # The percent word written before its number ("percent of 10") reads as a share of 10 in news, not 10 %.
-_PERCENT_FIRST = re.compile(r"^\s*(?:percent|per cent|percents|pourcent|pourcentage|por ciento|procent|prozent)", re.I)
+_PERCENT_FIRST = re.compile(
+    r"^\s*(?:percent|per cent|percents|pourcent|pourcentage|por ciento|procent|prozent)", re.I
+)
 _RATIO_WORDS = {
     "en": r"\b(?:over|out of|in)\b",
     "sv": r"\b(?:genom|delat med|delat på|av)\b",
@@ -113,7 +115,9 @@ def _math_fraction(language: str, text: str, value: float | None) -> bool:
         return False
     magnitude = abs(value)
     if magnitude < 1:
-        return not any(_close(magnitude * d, round(magnitude * d)) and round(magnitude * d) >= 1 for d in range(2, 11))
+        return not any(
+            _close(magnitude * d, round(magnitude * d)) and round(magnitude * d) >= 1 for d in range(2, 11)
+        )
     return not _close(magnitude * 4, round(magnitude * 4))
 
 
@@ -262,7 +266,9 @@ def _report(rows: list[tuple[str, str, Tally]]) -> None:
     print()
     print(f"{'suite':<34}{'language':<10}{'expected':>9}{'found':>7}{'skipped':>9}{'share':>8}")
     for suite, language, tally in rows:
-        print(f"{suite:<34}{language:<10}{tally.expected:>9}{tally.found:>7}{tally.skipped:>9}{tally.share:>8.3f}")
+        print(
+            f"{suite:<34}{language:<10}{tally.expected:>9}{tally.found:>7}{tally.skipped:>9}{tally.share:>8.3f}"
+        )
 
 
 @pytest.mark.parametrize("model", ["NumberModel", "PercentModel", "NumberRangeModel"])

@@ -33,7 +33,7 @@ def _date_re(language: str) -> re.Pattern[str]:
         r"(?<![\d.,])(?:19|20)\d\d/\d\d(?!\d)",
         # 20:12, 20:12:54, kl. 20.30
         r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
-        rf"{time_cue}\d{{1,2}}[.:h]\d{{2}}(?!\d)",
+        rf"{time_cue}\d{{1,2}}[.:h]\d{{2}}(?:[.:]\d{{2}})?(?!\d)",
         # 2. november, 18 August 2017, el 2 de noviembre de 2017, 1er novembre
         rf"(?<![\d.,]){_DAY}{day_suffix}{SPACES}*(?:(?:de|of){SPACES}+)?{month}(?:,?{SPACES}*(?:de{SPACES}+)?{_YEAR}(?!\d))?",
         # Aug. 18, 2017 / November 2 / mars 2017 / Mai 2014

@@ -391,10 +391,69 @@ def _tokens(text: str, start: int, end: int, lexicon: NumberLexicon) -> list[_To
                 continue
             tokens.append(_Token(morpheme.kind, morpheme.value, match.start(), match.end(), joiner, morpheme))
         joiner = GLUED
-    # The phrase must end where a word ends: "ten" in "tenants" is no number.
-    while tokens and tokens[-1].end < len(text) and _is_letter(text[tokens[-1].end]):
-        tokens.pop()
+    if tokens and tokens[-1].end < len(text) and _is_letter(text[tokens[-1].end]):
+        tokens = _retokenise_last_word(text, tokens, lexicon)
     return tokens
+
+
+_MAX_WORD = 80
+
+
+def _retokenise_last_word(text: str, tokens: list[_Token], lexicon: NumberLexicon) -> list[_Token]:
+    """The longest-first scan may cut a compound wrongly ("hunderte|intausend" for "hundert|eintausend"):
+    split the last word again by dynamic programming; a word that does not split wholly into number parts
+    is no number ("ten" in "tenants", "tjugo|fem" in "tjugofemte")."""
+    word_start = tokens[-1].start
+    while word_start > 0 and _is_letter(text[word_start - 1]):
+        word_start -= 1
+    word_end = tokens[-1].end
+    while word_end < len(text) and _is_letter(text[word_end]) and word_end - word_start <= _MAX_WORD:
+        word_end += 1
+    kept = [t for t in tokens if t.end <= word_start]
+    if word_end - word_start > _MAX_WORD or word_start < tokens[0].start:
+        return kept
+    pieces = _split_word(text[word_start:word_end].lower(), lexicon)
+    if pieces is None:
+        return kept
+    joiner = tokens[len(kept)].joiner if len(kept) < len(tokens) else GLUED
+    position = word_start
+    for piece in pieces:
+        piece_end = position + len(piece)
+        if piece in lexicon.compound_joiners:
+            joiner = COMPOUND
+        elif piece in lexicon.half_additions:
+            kept.append(_Token(HALF, lexicon.half_additions[piece], position, piece_end, joiner))
+            joiner = GLUED
+        else:
+            morpheme = lexicon.morphemes[piece]
+            kept.append(_Token(morpheme.kind, morpheme.value, position, piece_end, joiner, morpheme))
+            joiner = GLUED
+        position = piece_end
+    return kept
+
+
+def _split_word(word: str, lexicon: NumberLexicon) -> list[str] | None:
+    """Fewest pieces (morphemes, glued half additions, compound joiners) that make up ``word``, or None."""
+    size = len(word)
+    best: list[list[str] | None] = [None] * (size + 1)
+    best[0] = []
+    for i in range(size):
+        if best[i] is None:
+            continue
+        for j in range(size, i, -1):
+            piece = word[i:j]
+            if (
+                piece in lexicon.morphemes
+                or piece in lexicon.half_additions
+                or piece in lexicon.compound_joiners
+            ):
+                candidate = [*best[i], piece]  # type: ignore[misc]
+                if best[j] is None or len(candidate) < len(best[j]):  # type: ignore[arg-type]
+                    best[j] = candidate
+    result = best[size]
+    if not result or result[-1] in lexicon.compound_joiners:
+        return None
+    return result
 
 
 def _is_letter(char: str) -> bool:
