@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from sqlalchemy import Engine
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="gold annotations not 
 class SeedGazetteer:
     """The containment facts the gold's different_scope notes rely on, as a gazetteer would give them."""
 
-    INSIDE = {
+    INSIDE: ClassVar[dict[str, set[str]]] = {
         "Syria": {"Raqqa", "Raqqa old city", "Deir ez-Zor", "Deir ez-Zor province", "Albu Kamal"},
         "Raqqa": {"Raqqa old city"},
         "Deir ez-Zor province": {"Deir ez-Zor", "Albu Kamal"},
