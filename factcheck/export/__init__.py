@@ -136,6 +136,10 @@ def export(
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise ExportError(f"cannot read the database: {reason}") from exc
+    except BrokenPipeError:
+        if output is None:
+            raise  # the reader went away (`| head`); the caller ends quietly
+        raise ExportError(f"cannot write {output}: broken pipe") from None
     except OSError as exc:
         target = output if output is not None else "standard output"
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
