@@ -98,8 +98,11 @@ def _check_expected(current: ReviewView | None, expected: object) -> None:
 
 
 def _lock_target(session: Session, target_type: str, target_key: str) -> None:
-    """Serialise concurrent reviews of one target (PostgreSQL row lock; SQLite has one writer anyway)."""
+    """Serialise concurrent reviews of one target: a row lock on PostgreSQL, the write lock on SQLite."""
     if session.get_bind().dialect.name != "postgresql":
+        from factcheck.store.writes import begin_writing
+
+        begin_writing(session)  # else SQLite would check `expected` outside the transaction
         return
     if target_type == "claim":
         session.execute(select(_claims.c.id).where(_claims.c.claim_key == target_key).with_for_update())

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from factcheck import domain
@@ -31,6 +31,17 @@ def _insert(session: Session, table: Any) -> Any:
 def insert_ignoring_conflicts(session: Session, table: Any, rows: Sequence[dict[str, Any]], key: str) -> None:
     if rows:
         session.execute(_insert(session, table).on_conflict_do_nothing(index_elements=[key]), list(rows))
+
+
+def begin_writing(session: Session) -> None:
+    """Take the write lock now, so the reads that follow see the latest state until commit.
+
+    pysqlite begins a transaction only at the first write, so on SQLite a check-then-write would
+    check outside it; a no-op UPDATE as the first statement takes the write lock (waiting up to the
+    busy timeout), as BEGIN IMMEDIATE would. PostgreSQL callers lock the rows they check instead.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE reviews SET id = id WHERE 0"))
 
 
 def normalize_alias(alias: str) -> str:
