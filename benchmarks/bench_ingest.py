@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import shutil
 import tempfile
 import time
@@ -92,7 +93,7 @@ def ingest_run(url: str, files: list[Path]) -> dict[str, Any]:
     marks.append((len(files), time.perf_counter(), time.process_time(), rss_mb()))
     engine.dispose()
     tenths = []
-    for (n0, w0, c0, _), (n1, w1, c1, r1) in zip(marks, marks[1:], strict=False):
+    for (n0, w0, c0, _), (n1, w1, c1, r1) in itertools.pairwise(marks):
         tenths.append(
             {
                 "reports": n1,
