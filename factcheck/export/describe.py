@@ -21,10 +21,13 @@ OWN_VOICE = "(the report itself)"
 
 
 def number(value: float) -> str:
-    """2000.0 -> "2 000", 37.5 -> "37.5": thin of digits, no locale surprises."""
+    """2000.0 -> "2 000", 37.5 -> "37.5": grouped digits, no locale surprises."""
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", " ")
-    whole, _, fraction = f"{value:.6f}".rstrip("0").partition(".")
+    # Two decimals are enough for a reader (33.333333 % -> 33.33 %); the data formats keep every digit.
+    whole, _, fraction = f"{value:.2f}".rstrip("0").partition(".")
+    if not fraction:
+        return f"{int(whole):,}".replace(",", " ")
     return f"{int(whole):,}".replace(",", " ") + "." + fraction
 
 
