@@ -186,3 +186,33 @@ def test_extraction_is_pure_and_offsets_are_into_the_text() -> None:
     (claim,) = first
     assert text[claim.start : claim.end] == claim.text == "runt 2 000"
     assert text[claim.sentence_start :].startswith(claim.sentence)
+
+
+FURNITURE = [
+    ("en", "Photo 1 of 12"),
+    ("en", "Read more: 5 things to know about Raqqa"),
+    ("en", "Share this article 1.2k shares"),
+    ("en", "Sign up for our newsletter and get 20% off your first year."),
+    ("en", "Route 4 was closed after the attack."),
+    ("en", "A 35-year-old man was among the dead."),
+    ("sv", "Läs mer: 5 saker du behöver veta om Raqqa"),
+    ("sv", "Mannen är 45 år gammal."),
+    ("nb", "Les også: 3 ting du må vite"),
+    ("da", "Læs også: 7 spørgsmål og svar om krigen"),
+    ("de", "Lesen Sie auch: 5 Fragen zum Krieg in Syrien"),
+    ("de", "Der 35-jährige Kommandeur wurde getötet."),
+    ("fr", "Lire aussi : 5 questions sur la guerre"),
+    ("fr", "Un homme âgé de 35 ans a été arrêté."),
+    ("es", "Lea también: 5 claves de la guerra"),
+    ("es", "Un hombre de 35 años de edad fue detenido."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), FURNITURE)
+def test_page_furniture_ages_and_labels_are_not_claims(language: str, text: str) -> None:
+    assert _claims(text, language) == []
+
+
+def test_a_number_naming_a_unit_is_not_a_count_but_its_strength_is() -> None:
+    claim = _only("The 17th Brigade lost 300 men near Raqqa.", "en")
+    assert (claim.value_low, claim.kind) == (300, "fighters")

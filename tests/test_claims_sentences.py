@@ -78,3 +78,8 @@ def test_empty_and_punctuation_only_text() -> None:
 
 def test_unknown_language_falls_back() -> None:
     assert _sentences("One. Two.", "xx") == ["One.", "Two."]
+
+
+def test_a_line_opening_with_a_number_after_a_number_is_not_a_wrap() -> None:
+    text = "Page 2 of 3\n3 min read\nIS håller ut där\n2 000 milismän finns."
+    assert _sentences(text, "sv") == ["Page 2 of 3", "3 min read", "IS håller ut där\n2 000 milismän finns."]

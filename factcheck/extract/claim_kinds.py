@@ -73,10 +73,10 @@ def classify(
 ) -> Classification | None:
     """The claim's kind and unit, or None when the number is not a claim."""
     lowered = sentence.lower()
-    if lowered.startswith(lexicon.credit_markers):
-        return None
     start = quantity.start - sentence_start
     end = quantity.end - sentence_start
+    if _is_furniture(lowered, end, lexicon) or _is_age(lowered, start, end, lexicon):
+        return None
     after = words[bisect_left(words, end, key=_start_of) :]
     before = words[: bisect_right(words, start, key=_end_of)]
     if _is_article_one(quantity):
@@ -94,7 +94,42 @@ def classify(
         return Classification("count", "count")
     if _is_ratio(quantity, sentence, end, after, lexicon):
         return Classification("ratio", "count")
-    return _counted(sentence, start, end, after, before, words, lexicon)
+    counted = _counted(sentence, start, end, after, before, words, lexicon)
+    if (
+        counted.noun is None
+        and counted.kind == "count"
+        and _is_label(sentence, start, quantity, before, lexicon)
+    ):
+        return None
+    return counted
+
+
+def _is_furniture(lowered: str, end: int, lexicon: ClaimLexicon) -> bool:
+    """Photo credits, read-more links, share counts, reading times: page furniture, not claims."""
+    if lowered.startswith(lexicon.credit_markers):
+        return True
+    if lexicon.furniture_start is not None and lexicon.furniture_start.match(lowered):
+        return True
+    return lexicon.furniture_after is not None and bool(lexicon.furniture_after.match(lowered, end))
+
+
+def _is_age(lowered: str, start: int, end: int, lexicon: ClaimLexicon) -> bool:
+    """ "45 years old", "a 35-year-old man", "âgé de 35 ans": a person's age is not a measured duration."""
+    if lexicon.age_after is not None and lexicon.age_after.match(lowered, end):
+        return True
+    return lexicon.age_before is not None and bool(lexicon.age_before.search(lowered, 0, start))
+
+
+def _is_label(
+    sentence: str, start: int, quantity: Quantity, before: list[_Word], lexicon: ClaimLexicon
+) -> bool:
+    """ "Route 4", "resolution 2254", "Brigade 17": a number that names something rather than counts it."""
+    if not quantity.text.isdigit() or not before or before[-1].end < start - 1:
+        return False
+    previous = before[-1]
+    if previous.lower in lexicon.label_words:
+        return True
+    return previous.text[:1].isupper() and previous.start > 0 and not _is_acronym(previous.text)
 
 
 def _is_article_one(quantity: Quantity) -> bool:
@@ -202,8 +237,8 @@ def _counted(
     lexicon: ClaimLexicon,
 ) -> Classification:
     for word in after[:_FORWARD_WORDS]:
-        if not _same_clause(sentence, end, word.start):
-            break
+        if not _same_clause(sentence, end, word.start) or word.text[0].isdigit():
+            break  # another clause, or another number that the noun belongs to
         person = _person_kind(word, lexicon)
         if person is not None:
             return _people(person, word, sentence, words, lexicon)

@@ -101,6 +101,11 @@ class ClaimLexicon:
     relative_time_after: CueSet
     relative_time_before: CueSet
     credit_markers: tuple[str, ...]
+    furniture_start: re.Pattern[str] | None  # "Photo", "Läs mer", "©": page furniture, not report text
+    furniture_after: re.Pattern[str] | None  # "3 min read", "150,000 followers"
+    age_after: re.Pattern[str] | None  # "45 years old", "35-year-old", "-årig": an age, not a duration
+    age_before: re.Pattern[str] | None  # "âgé de 35 ans", "aged 35"
+    label_words: frozenset[str]  # "Route 4", "nr 3", "page 2": a number used as a name
     back_references: dict[str, re.Pattern[str]]  # place type -> pattern of phrases that refer back
     relative_days: RelativeDays
     conjunctions: frozenset[str]
@@ -108,6 +113,20 @@ class ClaimLexicon:
     location_prepositions: frozenset[str]
     of_words: frozenset[str]  # "37 procent av Syrien": the partitive that makes a share of a place
     city_words: frozenset[str]  # words that mark a name as a city: "staden Deir Ezzor", "Raqqa city"
+
+
+def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
+    """A pattern for phrases at the start ("^") or end ("$") of a piece of text; "*" ends in any letters."""
+    if not phrases:
+        return None
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        body = re.escape(phrase.lower().rstrip("*")) + (r"\w*" if phrase.endswith("*") else "")
+        parts.append(body)
+    alternatives = "|".join(parts)
+    if where == "^":
+        return re.compile(rf"\s*(?:{alternatives})(?!\w)", re.IGNORECASE)  # used with match(), so anchored
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE)
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -137,6 +156,11 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         relative_time_after=CueSet.of(data["relative_time_after"]),
         relative_time_before=CueSet.of(data["relative_time_before"]),
         credit_markers=tuple(m.lower() for m in data["credit_markers"]),
+        furniture_start=_affix(data.get("furniture_starts", []), "^"),
+        furniture_after=_affix(data.get("furniture_after", []), "^"),
+        age_after=_affix(data.get("age_after", []), "^"),
+        age_before=_affix(data.get("age_before", []), "$"),
+        label_words=frozenset(w.lower() for w in data.get("label_words", [])),
         back_references={
             kind: _pattern(phrases) for kind, phrases in data["back_references"].items() if phrases
         },

@@ -88,7 +88,10 @@ def _is_wrap(previous: str, line: str) -> bool:
     if previous[-1] in _TERMINAL or not any(ch.islower() for ch in previous):
         return False
     first = line[0]
-    return first.islower() or (first.isdigit() and " " in line and any(ch.islower() for ch in line))
+    # A line opening with a number continues only prose that broke off after a word ("där\n2 000 milismän").
+    return first.islower() or (
+        first.isdigit() and previous[-1].isalpha() and " " in line and any(ch.islower() for ch in line)
+    )
 
 
 def _split_block(
