@@ -20,8 +20,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from factcheck.extract.attribution_lexicon import AttributionLexicon
-from factcheck.extract.attribution_sentence import Cue, sentence_cues
+from factcheck.extract.attribution_sentence import Cue, cue_matches, sentence_cues
 from factcheck.resolve import Registry
+from factcheck.resolve.textscan import opener_starts
 
 _QUOTE_OPENERS = ("–", "—", "-", '"', "“", "”", "„", "«", "»", "'")
 _TERMINAL = ".!?…\"'”’»:)"
@@ -127,7 +128,14 @@ def combine(
 def analyse(
     text: str, spans: list[tuple[int, int]], lexicon: AttributionLexicon, registry: Registry
 ) -> DocumentAttribution:
-    sentences = [_state(text, spans, i, lexicon, registry) for i in range(len(spans))]
+    openers = opener_starts(text, lexicon.cue_openers, case_sensitive=False)
+    per_sentence: list[list[int]] = [[] for _ in spans]
+    span_starts = [start for start, _ in spans]
+    for at in openers:
+        i = bisect_right(span_starts, at) - 1
+        if i >= 0 and at < spans[i][1]:
+            per_sentence[i].append(at - spans[i][0])
+    sentences = [_state(text, spans, i, per_sentence[i], lexicon, registry) for i in range(len(spans))]
     context = Context(registry)
     for index, state in enumerate(sentences):
         state.hedge = any(c.kind == "hedge" for c in state.cues)
@@ -143,11 +151,18 @@ def analyse(
 
 
 def _state(
-    text: str, spans: list[tuple[int, int]], i: int, lexicon: AttributionLexicon, registry: Registry
+    text: str,
+    spans: list[tuple[int, int]],
+    i: int,
+    openers: list[int],
+    lexicon: AttributionLexicon,
+    registry: Registry,
 ) -> SentenceState:
     start, end = spans[i]
     sentence = text[start:end]
-    cues = sentence_cues(sentence, lexicon, registry)
+    cues = (
+        sentence_cues(sentence, lexicon, registry, cue_matches(sentence, openers, lexicon)) if openers else []
+    )
     gap = text[spans[i - 1][1] : start] if i else "\n"
     heading = not cues and sentence.rstrip()[-1:] not in _TERMINAL and len(sentence.split()) <= 10
     return SentenceState(

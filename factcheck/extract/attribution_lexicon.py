@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from factcheck.resolve.textscan import first_word
+
 _DIR = Path(__file__).parent / "lexicons" / "attribution"
 _ARTICLES = frozenset(
     {"the", "a", "an", "den", "det", "en", "ett", "et", "der", "die", "das", "dem", "des", "le", "la", "les", "l'", "el", "los", "las", "un", "una", "une"}
@@ -28,6 +30,7 @@ class AttributionLexicon:
     articles: frozenset[str]
     byline: re.Pattern[str]
     ignore_relays: frozenset[str]
+    cue_openers: frozenset[str]  # lower-case first words of every cue, to find candidate positions fast
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -70,4 +73,9 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
         articles=_ARTICLES,
         byline=byline,
         ignore_relays=frozenset(w.lower() for w in data["ignore_relays"]),
+        cue_openers=frozenset(
+            first_word(phrase.lower())
+            for key in ("hedges", "according_to", "according_to_after", "verbs")
+            for phrase in data[key]
+        ),
     )

@@ -29,9 +29,28 @@ class Cue:
         return self.source is not None and self.source.type in RELAY_TYPES
 
 
-def sentence_cues(sentence: str, lexicon: AttributionLexicon, registry: Registry) -> list[Cue]:
+def cue_matches(sentence: str, starts: list[int], lexicon: AttributionLexicon) -> list[re.Match[str]]:
+    """Cue matches at candidate ``starts`` (sentence offsets of words that can open a cue)."""
+    matches: list[re.Match[str]] = []
+    covered = 0
+    for start in starts:
+        if start < covered:
+            continue
+        match = lexicon.cues.match(sentence, start)
+        if match is not None:
+            matches.append(match)
+            covered = match.end()
+    return matches
+
+
+def sentence_cues(
+    sentence: str,
+    lexicon: AttributionLexicon,
+    registry: Registry,
+    matches: list[re.Match[str]] | None = None,
+) -> list[Cue]:
     cues: list[Cue] = []
-    for match in lexicon.cues.finditer(sentence):
+    for match in lexicon.cues.finditer(sentence) if matches is None else matches:
         if _capitalised_inside(sentence, match.start()):
             continue  # "The United States", "Says Law": a capitalised word mid-sentence is a name, not a cue
         group = match.lastgroup

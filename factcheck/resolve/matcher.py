@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.resolve.normalize import acronym_key, is_acronym, name_key, strip_accents
+from factcheck.resolve.textscan import first_word, opener_starts
 
 _SEP = "\x00"
 _APOS = "\x01"
@@ -89,45 +90,78 @@ class AliasMatcher:
             if is_acronym(alias):
                 exact.add(_shape(alias))
                 continue
+            alias = _without_article(alias)
             folded.add(_shape(alias.lower()))
             bare = strip_accents(alias).lower()
             folded.add(_shape(bare))
-        # Longer alternatives first inside each trie node is implied by greedy optional groups.
+        # The trie regex is only tried where a word starts that can open an alias: a set lookup per word
+        # is far cheaper than letting the regex engine try every character position.
+        self._folded_first = frozenset(_first_word(shape) for shape in folded)
+        self._exact_first = frozenset(_first_word(shape) for shape in exact)
         self._folded = self._compile(folded, re.IGNORECASE) if folded else None
         self._exact = self._compile(exact, 0) if exact else None
 
     @staticmethod
     def _compile(shapes: set[str], flags: int) -> re.Pattern[str]:
         body = _trie_pattern(sorted(shapes))
-        return re.compile(rf"(?<!\w)(?P<name>{body}){_GENITIVE}(?!\w)", flags)
+        return re.compile(rf"(?P<name>{body}){_GENITIVE}(?!\w)", flags)
 
     def scan(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
-        if self._folded is not None:
-            hits.extend(self._hits(self._folded, text, acronym=False))
         if self._exact is not None:
-            hits.extend(self._hits(self._exact, text, acronym=True))
+            hits.extend(self._scan(self._exact, opener_starts(text, self._exact_first, True), text, True))
+        if self._folded is not None:
+            starts = opener_starts(text, self._folded_first, False, genitive=True)
+            hits.extend(self._scan(self._folded, starts, text, False))
         return _longest_first(hits)
 
     @staticmethod
-    def _hits(pattern: re.Pattern[str], text: str, acronym: bool) -> list[Hit]:
-        found = []
-        for match in pattern.finditer(text):
-            name = match.group("name")
-            key = acronym_key(name) if acronym else name_key(name)
-            found.append(
-                Hit(match.start(), match.end(), match.group(), key, acronym, match.group("gen") or "")
-            )
+    def _scan(pattern: re.Pattern[str], starts: list[int], text: str, acronym: bool) -> list[Hit]:
+        found: list[Hit] = []
+        covered = 0
+        for at in starts:
+            if at < covered:
+                continue
+            match = pattern.match(text, at)
+            if match is not None:
+                found.append(_hit(match, acronym))
+                covered = match.end()
         return found
 
 
+# A lower-case leading article is not part of a name ("the monitoring group", "den syriska armén"); leaving it
+# out keeps these very common words from opening a match. A capitalised one is ("Le Monde", "Die Zeit").
+_ARTICLE = re.compile(
+    r"^(?:the|a|an|den|det|en|ett|et|der|die|das|dem|des|le|la|les|el|los|las|un|una|une)\s+|^l['’]"
+)
+
+
+def _without_article(alias: str) -> str:
+    bare = _ARTICLE.sub("", alias)
+    return bare if bare.strip() else alias
+
+
+def _first_word(shape: str) -> str:
+    """The first word of an alias shape, as the word scanner cuts it from text."""
+    return first_word(shape.replace(_SEP, " ").replace(_APOS, " "))
+
+
+def _hit(match: re.Match[str], acronym: bool) -> Hit:
+    name = match.group("name")
+    key = acronym_key(name) if acronym else name_key(name)
+    return Hit(match.start(), match.end(), match.group(), key, acronym, match.group("gen") or "")
+
+
 def _longest_first(hits: list[Hit]) -> list[Hit]:
+    """Overlapping hits (a case-sensitive and a case-insensitive one) keep the longer, then the earlier."""
     if len(hits) < 2:
         return hits
-    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     taken: list[Hit] = []
     for hit in hits:
-        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
-            taken.append(hit)
-    taken.sort(key=lambda h: h.start)
+        if taken and hit.start < taken[-1].end:
+            if hit.end - hit.start > taken[-1].end - taken[-1].start:
+                taken[-1] = hit
+            continue
+        taken.append(hit)
     return taken
