@@ -216,3 +216,19 @@ def test_page_furniture_ages_and_labels_are_not_claims(language: str, text: str)
 def test_a_number_naming_a_unit_is_not_a_count_but_its_strength_is() -> None:
     claim = _only("The 17th Brigade lost 300 men near Raqqa.", "en")
     assert (claim.value_low, claim.kind) == (300, "fighters")
+
+
+def test_the_province_of_a_city_named_before() -> None:
+    text = (
+        "Den syriske hær har fredag generobret byen Deir ez-Zor. "
+        "IS kontrollerer nu kun omkring ti procent af provinsen. "
+        "Kampene har kostet over 200 mennesker livet på en uge."
+    )
+    share, dead = _claims(text, "da", "2017-11-04")
+    assert (share.kind, share.location, share.actor, share.value_low) == (
+        "control_share",
+        "Deir ez-Zor province",
+        "Islamic State",
+        10,
+    )
+    assert (dead.kind, dead.unit) == ("casualties", "persons")

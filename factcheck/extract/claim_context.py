@@ -253,9 +253,25 @@ class ContextResolver:
         for place in reversed(self.entities.between(self.entities.places, floor, position)):
             if wanted is None or place.type in wanted:
                 return place.canonical
-            province = self._province_of(place) if place_type == "province" else None
+            province = (
+                self._province_of(place) or self._known_province_of(place)
+                if place_type == "province"
+                else None
+            )
             if province is not None:
                 return province
+        return None
+
+    def _known_province_of(self, place: Entity) -> str | None:
+        """The gazetteer's province around a city, for "av provinsen" after only the city was named."""
+        if place.type not in _CITY_TYPES:
+            return None
+        listing = getattr(self.entities.registry, "entities", None)
+        if listing is None:
+            return None
+        for entity in listing("place"):
+            if entity.type in _PROVINCE_TYPES and self.entities.contains(entity.canonical, place.canonical):
+                return str(entity.canonical)
         return None
 
     def _province_of(self, place: Entity) -> str | None:
