@@ -29,7 +29,9 @@ def _store(url: str) -> None:
 def test_help_has_examples() -> None:
     for command in ("compare", "contradictions"):
         result = CliRunner().invoke(cli, [command, "--help"])
-        assert result.exit_code == 0 and "Example" in result.output and f"factcheck {command}" in result.output
+        assert (
+            result.exit_code == 0 and "Example" in result.output and f"factcheck {command}" in result.output
+        )
 
 
 def test_compare_then_list_as_jsonl(tmp_path: Path) -> None:
@@ -77,6 +79,8 @@ def test_user_and_usage_errors(tmp_path: Path) -> None:
     usage = runner.invoke(cli, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "compare", "--with-scope"])
     assert usage.exit_code == 2 and "--with-scope needs --all" in usage.output
     bad = runner.invoke(cli, ["--db", "nosuchdialect://x", "contradictions"])
-    assert bad.exit_code == 1 and bad.output.startswith("Error:") and len(bad.output.strip().splitlines()) == 1
+    assert (
+        bad.exit_code == 1 and bad.output.startswith("Error:") and len(bad.output.strip().splitlines()) == 1
+    )
     wrong = runner.invoke(cli, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "contradictions", "--type", "nope"])
     assert wrong.exit_code == 2

@@ -8,7 +8,9 @@ from factcheck.compare.quantity import describe, overlaps, rounding_place, widen
 from factcheck.compare.timing import day_span, gap_days
 
 
-def agree(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool], unit: str = "persons") -> bool:
+def agree(
+    a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool], unit: str = "persons"
+) -> bool:
     return overlaps(
         widened(a[0], a[1], approximate=a[2], vague=a[3], unit=unit),
         widened(b[0], b[1], approximate=b[2], vague=b[3], unit=unit),

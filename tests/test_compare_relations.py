@@ -117,8 +117,16 @@ def test_agreeing_figures_months_apart_are_not_corroboration(engine: Engine) -> 
 def test_durations_compare_the_start_they_imply(engine: Engine) -> None:
     siege = {"kind": "duration", "unit": "years", "actor": "Islamic State", "location": "Deir ez-Zor",
              "subject": "duration of the IS siege of Deir ez-Zor"}  # fmt: skip
-    three = one(store_report(engine, Report("2017-09", "sv", said=[Said(
-        "Deir Ezzor, som terrorgruppen belägrat i tre år.", "tre år", 3, **siege)])))  # type: ignore[arg-type]
+    three = one(
+        store_report(
+            engine,
+            Report(
+                "2017-09",
+                "sv",
+                said=[Said("Deir Ezzor, som terrorgruppen belägrat i tre år.", "tre år", 3, **siege)],
+            ),
+        )
+    )  # type: ignore[arg-type]
     two = one(store_report(engine, Report("2017-09", "de", said=[Said(
         "Deir ez-Zor, das der IS seit zwei Jahren belagert.", "zwei Jahren", 2, source="SANA",
         **siege)])))  # type: ignore[arg-type]  # fmt: skip
@@ -176,7 +184,9 @@ def test_a_report_does_not_relate_to_itself(engine: Engine) -> None:
 
 
 def test_other_actor_or_kind_is_another_quantity(engine: Engine) -> None:
-    store_report(engine, Report("2017-09", said=[fighters("SOHR: 2,000 in Raqqa.", "2,000", 2000, source="SOHR")]))
+    store_report(
+        engine, Report("2017-09", said=[fighters("SOHR: 2,000 in Raqqa.", "2,000", 2000, source="SOHR")])
+    )
     store_report(engine, Report("2017-09", said=[fighters("AFP: 9,000 SDF in Raqqa.", "9,000", 9000, source="AFP",
                                                            actor="Syrian Democratic Forces")]))  # fmt: skip
     store_report(engine, Report("2017-09", said=[fighters("AP: 9,000 civilians in Raqqa.", "9,000", 9000,

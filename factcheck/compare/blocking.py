@@ -26,7 +26,7 @@ _parent = _sources.alias("parent")
 
 
 def claim_rows() -> Select[Any]:
-    """The columns make_item needs: the claim, its document's name and outlet, its source and parent body."""
+    """The columns make_item needs, in its order: the claim, its source and parent body, its document."""
     return (
         select(
             _claims.c.id,
@@ -111,7 +111,7 @@ def stream_blocks(session: Session, batch: int = 20_000) -> Iterator[tuple[Block
     current: BlockKey | None = None
     items: list[Item] = []
     for row in session.execute(query):
-        key = (row.kind, row.location, row.actor)
+        key = (row[3], row[6], row[5])  # kind, location, actor
         if key != current:
             if items and current is not None:
                 yield current, items

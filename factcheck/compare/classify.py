@@ -54,15 +54,11 @@ def scope_difference(a: Item, b: Item, similarity: float | None) -> str | None:
 def dependence(a: Item, b: Item) -> str | None:
     """Why the two figures are not independent, or None when they are."""
     if a.origin == b.origin:
-        return f"both come from {a.origin_name}"
+        return f"both figures come from {a.origin_name}"
     if a.origin in b.relays:
-        return (
-            f"{b.source or 'the second report'} passed on through {a.origin_name}, the first claim's source"
-        )
+        return f"{b.source or 'the second figure'} is relayed by {a.origin_name}, the other claim's source"
     if b.origin in a.relays:
-        return (
-            f"{a.source or 'the first report'} passed on through {b.origin_name}, the second claim's source"
-        )
+        return f"{a.source or 'the first figure'} is relayed by {b.origin_name}, the other claim's source"
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -129,28 +129,27 @@ def _via(raw: Any) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def make_item(row: Mapping[str, Any] | Any, tol: Tolerances = DEFAULT_TOLERANCES) -> Item | None:
-    """An Item from a claim row (see blocking.CLAIM_COLUMNS), or None when it cannot be placed in time."""
-    span = day_span(row.as_of)
+def make_item(row: Sequence[Any], tol: Tolerances = DEFAULT_TOLERANCES) -> Item | None:
+    """An Item from a claim row (columns in blocking.claim_rows order), or None when it has no date."""
+    (claim_id, key, document_id, kind, unit, actor, location, as_of, value_low, value_high, approximate,
+     vague, subject_text, text, raw_via, source, parent, document, outlet, language) = row  # fmt: skip
+    span = day_span(as_of)
     if span is None:
         return None
-    unit = row.unit
     family, factor = unit_scale(unit)
-    approximate, vague = bool(row.approximate), bool(row.vague)
-    lo, hi = _widened(row.value_low, row.value_high, approximate=approximate, vague=vague, unit=unit, tol=tol)
-    via = _via(row.via)
-    source = row.source
+    approximate, vague = bool(approximate), bool(vague)
+    lo, hi = _widened(value_low, value_high, approximate=approximate, vague=vague, unit=unit, tol=tol)
+    via = _via(raw_via)
     # Only the report's own voice needs the document to name its origin; caching the rest pays.
-    own = None if source or via or row.outlet else row.document_id
-    origin, origin_name, relays = _origin(source, row.parent, via, row.outlet, own)
-    subject, past = _subject(row.subject)
+    own = None if source or via or outlet else document_id
+    origin, origin_name, relays = _origin(source, parent, via, outlet, own)
+    subject, past = _subject(subject_text)
     item = Item(
-        row.id, row.claim_key, row.document_id, row.document, row.kind, unit, family, row.actor,
-        row.location, row.as_of, span[0], span[1], row.value_low, row.value_high, lo * factor,
-        hi * factor, approximate, vague, subject, past, _wording(row.text or ""), row.language,
-        row.text, source, via, origin, origin_name, relays,
+        claim_id, key, document_id, document, kind, unit, family, actor, location, as_of, span[0], span[1],
+        value_low, value_high, lo * factor, hi * factor, approximate, vague, subject, past,
+        _wording(text or ""), language, text, source, via, origin, origin_name, relays,
     )  # fmt: skip
-    if item.is_duration:
+    if family == DURATION_FAMILY and kind == "duration":
         # "for three years" as of September 2017: it began three years (give or take) before.
         item.began_lo = span[0] - item.hi * DAYS_PER_YEAR
         item.began_hi = span[1] - item.lo * DAYS_PER_YEAR

@@ -8,7 +8,8 @@ pass does not produce again are removed, and editors' decisions are restored on 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import Engine, func, select
@@ -21,6 +22,22 @@ from factcheck.compare.places import Gazetteer, containment, default_gazetteer
 from factcheck.store import models
 
 FLUSH_EVERY = 20_000
+SQLITE_PASS_CACHE_KIB = 256 * 1024  # a full pass touches every index page; the default 2 MB cache thrashes
+
+
+@contextmanager
+def _roomy_cache(session: Session) -> Iterator[None]:
+    """A large page cache on this SQLite connection for the length of a full pass, then the default again."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    connection = session.connection()
+    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_PASS_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous or -2000)}")
 
 
 def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
@@ -52,7 +69,7 @@ def compare_all(engine: Engine, *, with_scope: bool = False, gazetteer: Gazettee
     def flush() -> None:
         nonlocal stored
         if buffer:
-            with Session(engine) as writer, writer.begin():
+            with Session(engine) as writer, writer.begin(), _roomy_cache(writer):
                 stored += upsert_relations(writer, buffer, stamp)
             buffer.clear()
 
