@@ -61,9 +61,9 @@ class DocumentEntities:
 
     def between(self, entities: list[Entity], start: int, end: int) -> list[Entity]:
         """Entities lying wholly between two offsets; the lists are sorted and do not overlap."""
-        first = bisect_left(entities, start, key=_start_of)
         found: list[Entity] = []
-        for entity in entities[first:]:
+        for index in range(bisect_left(entities, start, key=_start_of), len(entities)):
+            entity = entities[index]
             if entity.start >= end:
                 break
             if entity.end <= end:
@@ -126,7 +126,7 @@ class ContextResolver:
         self.text = entities.text
         self._province_names = sorted({e.canonical for e in entities.places if e.type in _PROVINCE_TYPES})
         self._province_cache: dict[str, str | None] = {}
-        self._reference_cache: list[tuple[int, str, int]] | None = None
+        self._reference_cache: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
         self._city_marks: dict[str, bool] = {}
 
     # -- location -----------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ class ContextResolver:
             position = brk.end()
         places = self._places(spot.end, stop)
         place = places[0] if places else None
-        back = self._back_reference_match(spot.end, stop, first=True)
+        back = self._back_reference_match(spot, spot.end, stop, first=True)
         if back is not None and (place is None or back[0] < place.start):
             return self._resolve_back(back[1], back[0])
         return self._joined(place, stop) if place is not None else None
@@ -196,7 +196,7 @@ class ContextResolver:
         while places and self.text[places[-1].end : spot.start].strip().lower() in self.lexicon.conjunctions:
             places.pop()
         best_place = places[-1] if places else None
-        back = self._back_reference_match(spot.sentence_start, spot.start, first=False)
+        back = self._back_reference_match(spot, spot.sentence_start, spot.start, first=False)
         if back is not None and (best_place is None or back[0] > best_place.start):
             return self._resolve_back(back[1], back[0])
         if best_place is None:
@@ -218,12 +218,15 @@ class ContextResolver:
             and any(w in self.lexicon.location_prepositions for w in words[2:])
         )
 
-    def _back_reference_match(self, start: int, end: int, first: bool) -> tuple[int, str] | None:
+    def _back_reference_match(
+        self, spot: ClaimSpot, start: int, end: int, first: bool
+    ) -> tuple[int, str] | None:
         """The first or last phrase like "i staden" between two offsets, unless a name follows it
         ("staden Raqqa", "the city of Raqqa"): then it designates that place, not an earlier one."""
-        references = self._references()
+        references = self._references(spot.sentence_start, spot.sentence_end)
         hits: list[tuple[int, str, int]] = []
-        for hit in references[bisect_left(references, (start, "")) :]:
+        for index in range(bisect_left(references, (start, "")), len(references)):
+            hit = references[index]
             if hit[0] >= end:
                 break
             if hit[2] <= end:
@@ -233,18 +236,21 @@ class ContextResolver:
         chosen = hits[0] if first else hits[-1]
         return chosen[0], chosen[1]
 
-    def _references(self) -> list[tuple[int, str, int]]:
-        """Every phrase in the document that refers back to a place: (start, place type, end)."""
-        if self._reference_cache is None:
-            found: list[tuple[int, str, int]] = []
+    def _references(self, start: int, end: int) -> list[tuple[int, str, int]]:
+        """The phrases in a sentence that refer back to a place: (start, place type, end), in order."""
+        key = (start, end)
+        found = self._reference_cache.get(key)
+        if found is None:
+            found = []
             for place_type, pattern in self.lexicon.back_references.items():
-                for match in pattern.finditer(self.text):
-                    named = self.entities.between(self.entities.places, match.start(), match.end() + 4 + 200)
+                for match in pattern.finditer(self.text, start, end):
+                    named = self.entities.between(self.entities.places, match.start(), end)
                     if any(p.start <= match.end() + 4 for p in named):
                         continue
                     found.append((match.start(), place_type, match.end()))
-            self._reference_cache = sorted(found)
-        return self._reference_cache
+            found.sort()
+            self._reference_cache[key] = found
+        return found
 
     def _resolve_back(self, place_type: str, position: int) -> str | None:
         """The latest place of the type a phrase like "i staden" or "av provinsen" refers back to."""

@@ -48,7 +48,7 @@ class Classification:
     noun_prefix: str | None = None  # "IS" in "IS-krigere": whose fighters
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every word near a number, and frozen init is slower
 class _Word:
     start: int
     end: int
