@@ -201,12 +201,11 @@ def test_never_raises_on_number_like_text(language: str, parts: list[str]) -> No
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "pattern",
-    ["1 ", "0,", "1.", "9", "1 000 ", "tusen ", "one and ", "mellan 1 och ", "- ", "1–", "hundra"],
+    ["1 ", "0,0", "9", "1–", "tusen och ", "mellan 1 och "],
 )
 def test_one_megabyte_of_pathological_input_finishes(pattern: str) -> None:
     text = pattern * (1_000_000 // len(pattern))
     began = time.perf_counter()
-    for language in ("sv", "en"):
-        find_numbers(text, language)
+    find_numbers(text, "sv")
     # A generous sanity bound, not a speed target (those live in benchmarks/).
     assert time.perf_counter() - began < 60

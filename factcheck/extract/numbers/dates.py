@@ -55,15 +55,31 @@ _CODE_RE = re.compile(
 )
 
 
-def date_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping (start, end) spans of dates, years used as dates, times and codes in ``text``."""
+_WINDOW = 40
+
+
+def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) spans of dates, years used as dates, times and codes in ``text``.
+
+    With ``near`` (spans of digit numbers), only the text around them is searched: dates always hold
+    digits, and a date is shorter than the window, so the answer for those numbers is the same, faster.
+    """
+    date_re = _date_re(language)
     spans: list[tuple[int, int]] = []
-    for match in _date_re(language).finditer(text):
-        if match.group("y") is not None:
-            spans.append(match.span("y"))
-        else:
-            spans.append(match.span())
-    spans.extend(m.span() for m in _CODE_RE.finditer(text))
+    if near is None:
+        windows = [(0, len(text))]
+    else:
+        windows = []
+        for start, end in near:
+            low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+            if windows and low <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+            else:
+                windows.append((low, high))
+    for low, high in windows:
+        for match in date_re.finditer(text, low, high):
+            spans.append(match.span("y") if match.group("y") is not None else match.span())
+        spans.extend(m.span() for m in _CODE_RE.finditer(text, low, high))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

@@ -76,7 +76,10 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
 
 
 def mark_dates(text: str, language: str, atoms: list[Atom]) -> None:
-    spans = date_spans(text, language)
+    near = [(a.start, a.end) for a in atoms if a.source == DIGITS]
+    if not near:
+        return
+    spans = date_spans(text, language, near)
     if not spans:
         return
     k = 0

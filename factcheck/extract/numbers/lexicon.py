@@ -146,7 +146,14 @@ def load_lexicon(language: str) -> NumberLexicon:
     if compound_joiners:
         joiner_parts.append(trie_regex(compound_joiners))
     joiner_re = f"(?>{'|'.join(joiner_parts)})"
-    phrase_re = f"{NO_LETTER_BEFORE}{morpheme_re}(?:{half_re}|{joiner_re}?+{morpheme_re})*+"
+    # A phrase may open with an article only when a number part follows ("a hundred", "en och en halv"):
+    # articles are everywhere in news text and would otherwise each be read and thrown away.
+    articles = [k for k, m in morphemes.items() if m.kind == ART]
+    others = [k for k, m in morphemes.items() if m.kind not in (ART, POINT)]
+    first_re = f"(?>{trie_regex(others)})"
+    if articles:
+        first_re = f"(?:(?>{trie_regex(articles)})(?=(?:{half_re}|{joiner_re}?+{morpheme_re}))|{first_re})"
+    phrase_re = f"{NO_LETTER_BEFORE}{first_re}(?:{half_re}|{joiner_re}?+{morpheme_re})*+"
     digits_re = f"\\d++(?:[.,'{SPACE_CHARS}]\\d++)*+"
     scanner = re.compile(f"(?P<d>{digits_re})|(?P<w>{phrase_re})", re.IGNORECASE)
     phrase_tokens = re.compile(f"(?P<h>{half_re})|(?P<m>{morpheme_re})|(?P<j>{joiner_re})", re.IGNORECASE)
