@@ -15,8 +15,9 @@ from factcheck.extract.attribution_lexicon import AttributionLexicon
 from factcheck.resolve import Mention, Registry, Resolution
 
 # A source phrase never runs across these: clause punctuation, quotes, dashes, a full stop before a space.
-_HARD_STOP = re.compile(r"[,;:!?()\"“”«»„–—]|\.(?=\s|$)")
-_BACK_STOP = re.compile(r"[;:!?()\"“”«»„–—]|\.(?=\s)")
+# A full stop after a capital is an initial or an acronym ("U.S. officials", "Col. Ryan Dillon").
+_HARD_STOP = re.compile(r"[,;:!?()\"“”«»„–—]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)")
+_BACK_STOP = re.compile(r"[;:!?()\"“”«»„–—]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)")
 _WORD = re.compile(r"\S+")
 _MAX_LEAD = 4  # descriptive words allowed before the first name ("den amerikanska antiterrorismexperten")
 _MAX_LINK = 3  # descriptive words allowed between two names of one chain
@@ -77,7 +78,7 @@ def phrase_after(sentence: str, start: int, lexicon: AttributionLexicon, registr
         taken.append(word)
     while taken and _bare(taken[0].group()) in lexicon.articles and len(taken) > 1:
         taken.pop(0)
-    if not taken:
+    if not taken or not _plausible(taken):
         return None
     text = window[taken[0].start() : taken[-1].end()]
     if len(taken) == 1 and _bare(text) in lexicon.pronouns:
@@ -157,13 +158,18 @@ def _subject(
     taken.reverse()
     while taken and _bare(taken[0].group()) in lexicon.articles:
         taken.pop(0)
-    if not taken:
+    if not taken or not _plausible(taken):
         return None
     text = segment[taken[0].start() : taken[-1].end()]
     resolution = registry.resolve_source(text)
     if resolution is None:
         return None
     return Phrase(start + taken[0].start(), start + taken[-1].end(), text, resolution)
+
+
+def _plausible(words: list[re.Match[str]]) -> bool:
+    """A name or a description, not a number or a quantity ("about 1,000")."""
+    return all(not any(ch.isdigit() for ch in w.group()) for w in words) and words[0].group()[0].isalpha()
 
 
 def _descriptive_lead(segment: str, position: int, lexicon: AttributionLexicon) -> int:

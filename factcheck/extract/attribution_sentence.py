@@ -10,6 +10,7 @@ from factcheck.extract.attribution_phrases import Phrase, phrase_after, phrase_b
 from factcheck.resolve import Registry, Resolution
 
 RELAY_TYPES = frozenset({"news agency", "outlet"})
+_RELAY_REACH = 80  # characters after a source phrase in which a relay ("till Independent") is looked for
 _OPENERS = "\"“”„«»'‘’–—-:.!?("
 _BEFORE_INVERSION = re.compile(r"[,\"”»’'–—:]\s*$")
 
@@ -128,16 +129,40 @@ def _add_relay(
     object_first: bool = False,
 ) -> None:
     """ "säger X till Independent", "X told Reuters", "sagte X der Nachrichtenagentur dpa"."""
-    start = position
-    if not object_first:
-        relay = lexicon.relay.match(sentence, position)
-        if relay is None:
+    if object_first:
+        _relay_at(cue, sentence, position, lexicon, registry, relay_verb)
+        return
+    relay = lexicon.relay.match(sentence, position)
+    if relay is not None and _relay_at(cue, sentence, relay.end(), lexicon, registry, relay_verb):
+        return
+    # Further on, past a modifier or an apposition ("sagte der Leiter, Rami Abdel Rahman, der dpa"),
+    # only a known outlet or agency is taken for a relay.
+    reach = sentence[position : position + _RELAY_REACH]
+    for later in lexicon.relay.finditer(reach):
+        if later.start() == 0 or not later.group()[:1].isspace():
+            continue
+        if _relay_at(cue, sentence, position + later.end(), lexicon, registry, False, strict=True):
             return
-        start = relay.end()
+
+
+def _relay_at(
+    cue: Cue,
+    sentence: str,
+    start: int,
+    lexicon: AttributionLexicon,
+    registry: Registry,
+    relay_verb: bool,
+    strict: bool = False,
+) -> bool:
     phrase = phrase_after(sentence, start, lexicon, registry)
     if phrase is None or phrase.resolution is None or phrase.pronoun:
-        return
+        return False
     if phrase.text.lower() in lexicon.ignore_relays:
-        return
-    if phrase.resolution.type in RELAY_TYPES or (relay_verb and phrase.resolution.type != "collective"):
-        cue.relays.append(phrase.resolution)
+        return False
+    resolution = phrase.resolution
+    if strict and resolution.score == 0.0:
+        return False
+    if resolution.type in RELAY_TYPES or (relay_verb and resolution.type != "collective"):
+        cue.relays.append(resolution)
+        return True
+    return False
