@@ -248,3 +248,37 @@ def test_report_voice_has_no_source() -> None:
     ]:
         claim = attributed(text, number, language)
         assert (claim.source, claim.source_mention, claim.via) == (None, None, ()), text
+
+
+MORE_CASES = [
+    ("en", "U.S. officials estimate that fewer than 3,000 militants remain.", "3,000", "US officials", ()),
+    (
+        "en",
+        '"We believe about 1,000 are left," coalition spokesman Col. Ryan Dillon told reporters.',
+        "1,000",
+        "US-led coalition",
+        (),
+    ),
+    (
+        "de",
+        "Unter den Toten seien 12 Zivilisten, sagte der Leiter, Rami Abdel Rahman, der Deutschen Presse-Agentur.",
+        "12",
+        "Syrian Observatory for Human Rights",
+        ("DPA",),
+    ),
+    (
+        "da",
+        "- Vi har befriet 300 landsbyer, siger Ali Mayhoub fra hæren til DR.",
+        "300",
+        "Syrian army",
+        ("DR",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "number", "source", "via"), MORE_CASES)
+def test_attribution_past_acronyms_appositions_and_modifiers(
+    language: str, text: str, number: str, source: str | None, via: tuple[str, ...]
+) -> None:
+    claim = attributed(text, number, language)
+    assert (claim.source, claim.via) == (source, via)
