@@ -45,7 +45,28 @@ def _gap_ok(gap: str, lexicon: AttributionLexicon, limit: int) -> bool:
 
 
 def phrase_after(sentence: str, start: int, lexicon: AttributionLexicon, registry: Registry) -> Phrase | None:
-    """The source phrase that starts right after a cue ending at ``start``."""
+    """The source phrase after a cue ending at ``start``; a known name in apposition wins over a description.
+
+    "sagte der Leiter, Rami Abdel Rahman, der dpa": "Leiter" is only a role, the apposition names the speaker.
+    """
+    phrase = _phrase_after(sentence, start, lexicon, registry)
+    if phrase is None or phrase.pronoun or phrase.resolution is None or phrase.resolution.score >= 90:
+        return phrase
+    comma = _APPOSITION.match(sentence, phrase.end)
+    if comma is None:
+        return phrase
+    named = _phrase_after(sentence, comma.end(), lexicon, registry)
+    if named is not None and named.resolution is not None and named.resolution.score >= 90:
+        return named
+    return phrase
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+
+
+def _phrase_after(
+    sentence: str, start: int, lexicon: AttributionLexicon, registry: Registry
+) -> Phrase | None:
     stop = _HARD_STOP.search(sentence, start)
     end = stop.start() if stop else len(sentence)
     window = sentence[start:end]
