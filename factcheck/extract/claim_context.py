@@ -71,20 +71,28 @@ class DocumentEntities:
         return found
 
 
+# (registry id, kind, name) -> entity type; registries are immutable, so a name's type never changes.
+_TYPES: dict[tuple[int, str, str], str | None] = {}
+
+
+def _entity_type(registry: Any, what: str, name: str) -> str | None:
+    key = (id(registry), what, name)
+    if key not in _TYPES:
+        resolver = getattr(registry, f"resolve_{what}", None)
+        resolution = resolver(name) if resolver is not None else None
+        _TYPES[key] = _lower(getattr(resolution, "type", None))
+    return _TYPES[key]
+
+
 def _entities(text: str, registry: Any, what: str) -> list[Entity]:
     finder = getattr(registry, f"find_{what}s", None)
-    resolver = getattr(registry, f"resolve_{what}", None)
     if finder is None:
         return []
     found: list[Entity] = []
     for mention in finder(text):
-        canonical = getattr(mention, "canonical", None)
-        # Resolving the canonical name itself is exact and cached; it tells the entity's type.
-        resolution = resolver(canonical or mention.text) if resolver is not None else None
-        canonical = canonical or getattr(resolution, "canonical", None)
-        if not canonical:
-            continue
-        found.append(Entity(mention.start, mention.end, canonical, _lower(getattr(resolution, "type", None))))
+        canonical = getattr(mention, "canonical", None) or mention.text
+        # The canonical name resolves exactly; that tells the entity's type (city, province, country).
+        found.append(Entity(mention.start, mention.end, canonical, _entity_type(registry, what, canonical)))
     found.sort(key=lambda e: (e.start, -e.end))
     # Keep the longest of overlapping mentions: "Deir ez-Zor provinsen" over "Deir ez-Zor".
     kept: list[Entity] = []
