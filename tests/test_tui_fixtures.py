@@ -6,8 +6,11 @@ extractor, and it holds what the seeds do not: a real contradiction and hostile 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -19,6 +22,7 @@ from factcheck.store.engine import open_store
 from factcheck.store.queries import ClaimFilter
 from factcheck.store.writes import SourceIds, store_document
 
+SOHR = "Syrian Observatory for Human Rights"
 HOSTILE = "[bold]Breaking[/] \x1b[31mred\x1b[0m [link=http://x]x[/link] \x07"
 
 REPORTS: tuple[tuple[str, str, str, str, list[dict[str, object]]], ...] = (
@@ -43,7 +47,7 @@ REPORTS: tuple[tuple[str, str, str, str, list[dict[str, object]]], ...] = (
         "Syriska människorättsobservatoriet enligt Reuters. Kurdiska styrkor rycker fram.",
         [
             dict(text="Omkring 400", value=400.0, kind="fighters", unit="persons", actor="IS",
-                 location="Raqqa", as_of="2017-08-19", source="SOHR", source_type="ngo",
+                 location="Raqqa", as_of="2017-08-19", source=SOHR, source_type="ngo",
                  source_mention="Syriska människorättsobservatoriet", source_score=88.5, approximate=True,
                  via=("Reuters",), subject="IS-krigare"),
         ],
@@ -70,7 +74,7 @@ REPORTS: tuple[tuple[str, str, str, str, list[dict[str, object]]], ...] = (
         f"Reports say {HOSTILE} 45 percent of Mosul was retaken. Nobody confirmed it.",
         [
             dict(text=f"{HOSTILE} 45 percent", value=45.0, kind="control_share", unit="percent",
-                 location="Mosul", as_of="2017-09", source=f"[red]Evil[/red] \x1b[2J Agency",
+                 location="Mosul", as_of="2017-09", source="[red]Evil[/red] \x1b[2J Agency",
                  source_type="media", source_mention=f"{HOSTILE}", source_score=12.0,
                  subject="[b]Mosul[/b]"),
         ],
@@ -163,12 +167,27 @@ def build_store(engine: Engine) -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def tui_store(tmp_path: Path) -> Iterator[tuple[Engine, dict[str, int]]]:
+def open_tui_store(tmp_path: Path) -> Iterator[tuple[Engine, dict[str, int]]]:
+    """The body of a fixture: other test modules wrap it in their own `tui_store` fixture."""
     engine = open_store(f"sqlite:///{tmp_path / 'tui.db'}")
     ids = build_store(engine)
     yield engine, ids
     engine.dispose()
+
+
+def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test on a fresh event loop (no pytest async plugin is installed)."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+@pytest.fixture
+def tui_store(tmp_path: Path) -> Iterator[tuple[Engine, dict[str, int]]]:
+    yield from open_tui_store(tmp_path)
 
 
 # The data service ---------------------------------------------------------------------------
@@ -177,7 +196,7 @@ def tui_store(tmp_path: Path) -> Iterator[tuple[Engine, dict[str, int]]]:
 def test_data_service_pages_and_counts(tui_store: tuple[Engine, dict[str, int]]) -> None:
     from factcheck.tui.data import DataService
 
-    engine, ids = tui_store
+    engine, _ = tui_store
     data = DataService(engine)
     first = data.claim_page(ClaimFilter(), limit=2)
     rest = data.claim_page(ClaimFilter(), after=(first[-1].id, first[-1].id), limit=10)
@@ -209,7 +228,7 @@ def test_data_service_sources_and_chart(tui_store: tuple[Engine, dict[str, int]]
     data = DataService(engine)
     by_name = {row.name: row for row in data.sources()}
     assert by_name["US-led coalition"].claims == 2
-    assert by_name["SOHR"].contradicted == 1
+    assert by_name[SOHR].contradicted == 1
     assert by_name["The Independent"].contradicted == 1
     assert by_name["US-led coalition"].contradicted == 0
     top = data.quantities()[0]
@@ -217,6 +236,6 @@ def test_data_service_sources_and_chart(tui_store: tuple[Engine, dict[str, int]]
     series = data.series("fighters", "Raqqa")
     assert [(p.source, p.as_of, p.value_low) for p in series] == [
         ("The Independent", "2017-08", 2000.0),
-        ("SOHR", "2017-08-19", 400.0),
+        (SOHR, "2017-08-19", 400.0),
         ("US-led coalition", "2017-10-05", 300.0),
     ]

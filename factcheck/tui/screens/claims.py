@@ -62,6 +62,7 @@ class ClaimsScreen(FactcheckScreen):
         self._state = FilterState()
         self._search_warned = False
         self.first_rows_at: float | None = None  # perf_counter when rows first showed (benchmarks)
+        self.rows_shown_at: float | None = None  # ... and when the latest query's rows showed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +78,6 @@ class ClaimsScreen(FactcheckScreen):
         self.sub_title = "Claims"
         self.table.focus()
         self.reload()
-        self.load_filter_options()
 
     def on_screen_resume(self) -> None:
         pending = self.fc.take_source_request()
@@ -96,7 +96,6 @@ class ClaimsScreen(FactcheckScreen):
         self.loading = True
         self._update_title()
         self.fetch_page(self.generation, "reset", None)
-        self.count_claims(self.generation)
 
     @work(thread=True, exclusive=True, group="claims-page", exit_on_error=False)
     def fetch_page(self, generation: int, mode: str, after: tuple[Any, int] | None) -> None:
@@ -159,10 +158,17 @@ class ClaimsScreen(FactcheckScreen):
             return
         self.loading = False
         table = self.table
-        if self.first_rows_at is None and message.rows:
-            self.first_rows_at = time.perf_counter()
         if message.mode == "reset":
             table.show(message.rows, complete=message.complete)
+            self.rows_shown_at = time.perf_counter()
+            if self.first_rows_at is None:
+                self.first_rows_at = self.rows_shown_at
+                # Counting and listing choices scan the whole table: only once rows are on screen.
+                self.load_filter_options()
+            if message.complete:
+                self.total = table.first_index + len(message.rows)
+            else:
+                self.count_claims(message.generation)
         elif message.mode == "next":
             table.extend_below(message.rows, complete=message.complete)
         elif message.rows:
@@ -259,6 +265,7 @@ class ClaimsScreen(FactcheckScreen):
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.descending = False
         self.reload()
 
     def action_reverse_sort(self) -> None:
