@@ -3,76 +3,114 @@
 from __future__ import annotations
 
 import math
+import re
 
 from factcheck.extract.numbers.atoms import DIGITS, WORDS, Atom
 from factcheck.extract.numbers.dates import date_spans
 from factcheck.extract.numbers.digits import split_digit_run
 from factcheck.extract.numbers.lexicon import NumberLexicon
 from factcheck.extract.numbers.patterns import SPACE_CHARS, normalise
-from factcheck.extract.numbers.words import parse_phrase, vague_range
+from factcheck.extract.numbers.words import (
+    GAP,
+    WORD,
+    _Token,
+    digit_token,
+    parse_tokens,
+    vague_range,
+    word_tokens,
+)
 
 _MODIFIER_WINDOW = 48
+_UNIT_WORD = re.compile(r"(?P<s>[ \u00a0\u202f]?)(?P<u>[^\W\d_]{1,12}\.?|°[CF]|[%$€£])(?=\s)")
 _MINUS = "-\u2212\u2013"
 _BEFORE_MINUS = " \t\n([=:$€£"
 
 
 def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
-    """Digit numbers and number-word numbers in text order, multipliers applied, not yet combined."""
+    """Digit numbers and number-word numbers in text order, multipliers applied, not yet combined.
+
+    Digits and number words next to each other are read together ("1,5 miljoner", "3 hundred and 21").
+    """
     atoms: list[Atom] = []
-    matches = list(lexicon.scanner.finditer(text))
-    skip_next = False
-    for index, match in enumerate(matches):
-        if skip_next:
-            skip_next = False
-            continue
+    chain: list[_Token] = []
+    has_words = False
+    chain_end = -1
+
+    def flush() -> None:
+        nonlocal chain, has_words
+        if has_words:
+            atoms.extend(parse_tokens(chain, lexicon))
+        else:
+            atoms.extend(Atom(t.start, t.end, t.value, t.value, DIGITS, grouped=t.grouped) for t in chain)
+        chain = []
+        has_words = False
+
+    for match in lexicon.scanner.finditer(text):
         if match.lastgroup == "w":
-            words, _ = parse_phrase(text, match.start(), match.end(), lexicon)
-            atoms.extend(words)
+            tokens = word_tokens(text, match.start(), match.end(), lexicon)
+            if not tokens:
+                continue
+            joiner = _chain_joiner(text, chain_end, tokens[0].start, lexicon) if chain else None
+            if joiner is None:
+                flush()
+            else:
+                tokens[0].joiner = joiner
+            chain.extend(tokens)
+            has_words = True
+            chain_end = tokens[-1].end
             continue
         run_start = match.start()
-        numbers = split_digit_run(match.group(), lexicon.decimal_mark)
-        for position, (start, end, value, grouped) in enumerate(numbers):
+        for start, end, value, grouped in split_digit_run(match.group(), lexicon.decimal_mark):
             start += run_start
             end += run_start
             if not grouped and lexicon.ordinal_re.match(text, end):
                 continue
-            atom = Atom(start, end, value, value, DIGITS, grouped=grouped)
             if (
                 start >= 1
                 and text[start - 1] == lexicon.decimal_mark
                 and (start == 1 or not text[start - 2].isalnum())
+                and not grouped
             ):
                 # ".25", ",08": a decimal without its leading zero.
-                atom.start -= 1
-                atom.low = atom.high = float(f"0.{text[start:end]}") if not grouped else value
+                value = float(f"0.{text[start:end]}")
+                start -= 1
             suffix = lexicon.suffix_multiplier_re.match(text, end)
-            if suffix is not None:
-                factor = lexicon.suffix_multipliers.get(normalise(suffix.group()).rstrip("."), 0.0)
-                factor = factor or lexicon.suffix_multipliers.get(normalise(suffix.group()), 0.0)
-                if factor:
-                    atom.low *= factor
-                    atom.high *= factor
-                    atom.multiplier = factor
-                    atom.end = suffix.end()
-            elif position == len(numbers) - 1 and index + 1 < len(matches):
-                following = matches[index + 1]
-                gap = text[end : following.start()]
-                if following.lastgroup == "w" and 0 < len(gap) <= 3 and not gap.strip(SPACE_CHARS + "\t"):
-                    words, seeded = parse_phrase(
-                        text, following.start(), following.end(), lexicon, seed=value
-                    )
-                    if words:
-                        if seeded:
-                            words[0].start = start
-                            words[0].grouped = grouped
-                            words[0].source = DIGITS
-                        else:
-                            atoms.append(atom)
-                        atoms.extend(words)
-                        skip_next = True
-                        continue
-            atoms.append(atom)
+            factor = lexicon.suffix_multipliers.get(normalise(suffix.group()), 0.0) if suffix else 0.0
+            if factor:
+                flush()
+                atoms.append(
+                    Atom(
+                        start,
+                        suffix.end(),
+                        value * factor,
+                        value * factor,
+                        DIGITS,
+                        multiplier=factor,
+                        grouped=True,
+                    )  # type: ignore[union-attr]
+                )
+                chain_end = -1
+                continue
+            joiner = _chain_joiner(text, chain_end, start, lexicon) if chain else None
+            if joiner is None:
+                flush()
+            chain.append(digit_token(value, start, end, joiner or GAP, grouped))
+            chain_end = end
+    flush()
     return [a for a in atoms if math.isfinite(a.low) and math.isfinite(a.high)]
+
+
+def _chain_joiner(text: str, previous_end: int, start: int, lexicon: NumberLexicon) -> str | None:
+    """How two neighbouring numbers are joined when they may be one number: a short gap of spaces, or a word
+    joiner ("and", "och"); None when they stand apart."""
+    if previous_end < 0 or start - previous_end > 8:
+        return None
+    gap = text[previous_end:start]
+    if not gap.strip(SPACE_CHARS + "\t"):
+        return GAP if gap else None
+    if lexicon.word_joiner_re.fullmatch(gap):
+        return WORD
+    return None
 
 
 def mark_dates(text: str, language: str, atoms: list[Atom]) -> None:
@@ -139,11 +177,19 @@ def _range(text: str, lexicon: NumberLexicon, a: Atom, b: Atom) -> Atom | None:
     if b.date or b.vague or (a.unit and b.unit and a.unit != b.unit):
         return None
     gap = text[a.end : b.start]
-    if len(gap) > 12:
+    if len(gap) > 24:
         return None
     connector = lexicon.connector_re.fullmatch(gap)
+    end = b.end
     if connector is None:
-        return None
+        # "44 mg to 50 mg": a unit word the number layer does not know, written after both ends.
+        unit = _UNIT_WORD.match(gap)
+        if unit is None or not text.startswith(unit.group("u"), b.end + len(unit.group("s"))):
+            return None
+        connector = lexicon.connector_re.fullmatch(gap, unit.end())
+        if connector is None:
+            return None
+        end = b.end + len(unit.group("s")) + len(unit.group("u"))
     word = connector.group("w")
     opener = _opener(text, lexicon, a.start)
     if word is not None:
@@ -160,7 +206,7 @@ def _range(text: str, lexicon: NumberLexicon, a: Atom, b: Atom) -> Atom | None:
     start = opener[1] if opener is not None else a.start
     return Atom(
         start,
-        b.end,
+        end,
         low,
         b.high,
         a.source if a.source == b.source else WORDS,

@@ -70,6 +70,7 @@ class NumberLexicon:
     morphemes: dict[str, Morpheme]
     half_additions: dict[str, float]
     compound_joiners: frozenset[str]
+    word_joiners: frozenset[str]
     vigesimal_tens: frozenset[int]
     suffix_multipliers: dict[str, float]
     modifiers: dict[str, str]  # normalised phrase -> kind
@@ -84,6 +85,7 @@ class NumberLexicon:
     unit_re: re.Pattern[str]
     modifier_re: re.Pattern[str]  # a modifier ending exactly at the end of the searched window
     connector_re: re.Pattern[str]  # the gap between the two ends of a range
+    word_joiner_re: re.Pattern[str]  # " and ", " och ": a gap inside one number
     range_open_re: re.Pattern[str]  # "mellan", "between" ending the window before a range
     months_re: str
     year_cues_re: str
@@ -152,7 +154,7 @@ def load_lexicon(language: str) -> NumberLexicon:
     others = [k for k, m in morphemes.items() if m.kind not in (ART, POINT)]
     first_re = f"(?>{trie_regex(others)})"
     if articles:
-        first_re = f"(?:(?>{trie_regex(articles)})(?=(?:{half_re}|{joiner_re}?+{morpheme_re}))|{first_re})"
+        first_re = f"(?:(?:{trie_regex(articles)})(?=(?:{half_re}|{joiner_re}?+{morpheme_re}))|{first_re})"
     phrase_re = f"{NO_LETTER_BEFORE}{first_re}(?:{half_re}|{joiner_re}?+{morpheme_re})*+"
     digits_re = f"\\d++(?:[.,'{SPACE_CHARS}]\\d++)*+"
     scanner = re.compile(f"(?P<d>{digits_re})|(?P<w>{phrase_re})", re.IGNORECASE)
@@ -218,6 +220,7 @@ def load_lexicon(language: str) -> NumberLexicon:
         morphemes=morphemes,
         half_additions=half_additions,
         compound_joiners=frozenset(compound_joiners),
+        word_joiners=frozenset(word_joiners),
         vigesimal_tens=frozenset(int(v) for v in data.get("vigesimal_tens", [])),
         suffix_multipliers=suffix_map,
         modifiers=modifiers,
@@ -231,6 +234,9 @@ def load_lexicon(language: str) -> NumberLexicon:
         unit_re=unit_re,
         modifier_re=modifier_re,
         connector_re=connector_re,
+        word_joiner_re=re.compile(
+            f"{SPACES}+(?:{trie_regex(word_joiners) if word_joiners else '(?!)'}){SPACES}+", re.IGNORECASE
+        ),
         range_open_re=range_open_re,
         months_re=trie_regex(data.get("months", [])),
         year_cues_re=trie_regex(data.get("year_cues", [])),

@@ -9,9 +9,10 @@ next one.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
-from factcheck.extract.numbers.atoms import WORDS, Atom
+from factcheck.extract.numbers.atoms import DIGITS, WORDS, Atom
 from factcheck.extract.numbers.lexicon import (
     APPROX,
     ART,
@@ -41,6 +42,8 @@ class _Token:
     end: int
     joiner: str
     morpheme: Morpheme | None = None
+    digits: bool = False  # a number written in digits inside a phrase ("3 hundra 21", "1,5 miljoner")
+    grouped: bool = False
 
 
 def vague_range(unit: float) -> tuple[float, float]:
@@ -61,9 +64,11 @@ class _Builder:
         "dec_value",
         "dec_zeros",
         "end",
+        "first_digits",
         "frac",
         "frac_needs_mult",
         "last",
+        "last_digits",
         "last_value",
         "mixed",
         "multiplier",
@@ -93,6 +98,8 @@ class _Builder:
         self.point: float | None = None  # the whole part once a decimal word was read
         self.dec_value = 0.0
         self.dec_zeros = 0
+        self.last_digits = False
+        self.first_digits: _Token | None = None
 
     @property
     def closed(self) -> bool:
@@ -132,25 +139,21 @@ class _Builder:
         return True
 
 
-def _start(token: _Token, seed: float | None = None) -> _Builder | None:
+def _start(token: _Token) -> _Builder | None:
     b = _Builder(token.start, token.end)
     m = token.morpheme
     if token.kind == NUM:
         b.cur = token.value
         b.last_value = token.value
+        b.last_digits = token.digits
+        b.first_digits = token if token.digits else None
     elif token.kind == ART:
         b.cur = 1.0
         b.last = ART
         b.last_value = 1.0
         b.article_only = True
     elif token.kind == MULT:
-        if seed is not None:
-            b.cur = seed
-            if token.value < 1000:
-                b.cur = seed * token.value
-            else:
-                b.scale(token.value)
-        elif m is not None and m.plural:
+        if m is not None and m.plural:
             b.plural_alone = token.value
         elif token.value < 1000:
             b.cur = token.value
@@ -190,6 +193,17 @@ def _extend(b: _Builder, t: _Token, lexicon: NumberLexicon) -> bool:
         return False
     kind = t.kind
     v = t.value
+    after_digits, b.last_digits = b.last_digits, False
+    if kind == NUM and (t.digits or after_digits) and b.last != MULT:
+        # Digits join words only through a multiplier: "3 hundra 21", never "20 fem" or "tjugo 5".
+        b.last_digits = after_digits
+        return False
+    if kind == MULT and after_digits and v < 1000:
+        b.cur *= v  # "322 hundra", "2,12 hundra"
+        b.last = MULT
+        b.multiplier = max(b.multiplier, v)
+        b.end = t.end
+        return True
     if kind == POINT:
         if b.article_only or b.last not in (NUM, MULT, ART):
             return False
@@ -233,6 +247,7 @@ def _extend(b: _Builder, t: _Token, lexicon: NumberLexicon) -> bool:
             b.mixed = (base, v)
         b.last = kind
         b.last_value = v
+        b.last_digits = t.digits
         b.article_only = False
     elif kind == MULT:
         if v < 1000:
@@ -364,13 +379,32 @@ def _finish(b: _Builder, out: list[Atom]) -> None:
         out.append(Atom(b.start, b.end, share, share, WORDS, unit="percent"))
         return
     value = b.value()
-    out.append(Atom(b.start, b.end, value, value, WORDS, approximate=b.approx, multiplier=b.multiplier))
+    first = b.first_digits
+    source = DIGITS if first is not None else WORDS
+    grouped = first is not None and (first.grouped or b.end > first.end)
+    out.append(
+        Atom(
+            b.start,
+            b.end,
+            value,
+            value,
+            source,
+            approximate=b.approx,
+            multiplier=b.multiplier,
+            grouped=grouped,
+        )
+    )
 
 
 def _tokens(text: str, start: int, end: int, lexicon: NumberLexicon) -> list[_Token]:
     tokens: list[_Token] = []
     joiner = GLUED
+    covered = start
     for match in lexicon.phrase_tokens.finditer(text, start, end):
+        if match.start() > covered:
+            # The longest-first scan cut a compound wrongly ("eine|inhalb"): split word by word instead.
+            return _tokens_by_word(text, start, end, lexicon)
+        covered = match.end()
         group = match.lastgroup
         if group == "j":
             raw = match.group()
@@ -432,6 +466,42 @@ def _retokenise_last_word(text: str, tokens: list[_Token], lexicon: NumberLexico
     return kept
 
 
+_WORDS_AND_GAPS = re.compile(r"([^\W\d_]+)|([\W_]+)")
+
+
+def _tokens_by_word(text: str, start: int, end: int, lexicon: NumberLexicon) -> list[_Token]:
+    tokens: list[_Token] = []
+    joiner = GLUED
+    for match in _WORDS_AND_GAPS.finditer(text, start, end):
+        if match.group(2) is not None:
+            if joiner != WORD:
+                joiner = GAP
+            continue
+        word = match.group(1).lower()
+        if word in lexicon.word_joiners:
+            joiner = WORD
+            continue
+        pieces = _split_word(word, lexicon)
+        if pieces is None:
+            break
+        position = match.start()
+        for piece in pieces:
+            piece_end = position + len(piece)
+            if piece in lexicon.compound_joiners:
+                joiner = COMPOUND
+            elif piece in lexicon.half_additions:
+                tokens.append(_Token(HALF, lexicon.half_additions[piece], position, piece_end, joiner))
+                joiner = GLUED
+            else:
+                morpheme = lexicon.morphemes[piece]
+                tokens.append(_Token(morpheme.kind, morpheme.value, position, piece_end, joiner, morpheme))
+                joiner = GLUED
+            position = piece_end
+    if tokens and tokens[-1].end < len(text) and _is_letter(text[tokens[-1].end]):
+        tokens = _retokenise_last_word(text, tokens, lexicon)
+    return tokens
+
+
 def _split_word(word: str, lexicon: NumberLexicon) -> list[str] | None:
     """Fewest pieces (morphemes, glued half additions, compound joiners) that make up ``word``, or None."""
     size = len(word)
@@ -460,20 +530,20 @@ def _is_letter(char: str) -> bool:
     return char.isalpha()
 
 
-def parse_phrase(
-    text: str, start: int, end: int, lexicon: NumberLexicon, seed: float | None = None
-) -> tuple[list[Atom], bool]:
-    """Numbers in the phrase text[start:end]; with ``seed`` (digits just before the phrase), the first
-    multiplier word scales it ("1,5 miljoner"). Returns the atoms and whether the seed was used."""
-    tokens = _tokens(text, start, end, lexicon)
+def word_tokens(text: str, start: int, end: int, lexicon: NumberLexicon) -> list[_Token]:
+    """The number parts of the phrase text[start:end], each with the joiner before it."""
+    return _tokens(text, start, end, lexicon)
+
+
+def digit_token(value: float, start: int, end: int, joiner: str, grouped: bool) -> _Token:
+    return _Token(NUM, value, start, end, joiner, digits=True, grouped=grouped)
+
+
+def parse_tokens(tokens: list[_Token], lexicon: NumberLexicon) -> list[Atom]:
+    """Numbers in a run of number parts: a part that cannot grow the current number starts the next one."""
     out: list[Atom] = []
-    seeded = False
     b: _Builder | None = None
-    for index, token in enumerate(tokens):
-        if index == 0 and seed is not None and token.kind == MULT:
-            b = _start(token, seed)
-            seeded = True
-            continue
+    for token in tokens:
         if b is not None and _extend(b, token, lexicon):
             continue
         if b is not None:
@@ -490,4 +560,9 @@ def parse_phrase(
         b = _start(token)
     if b is not None:
         _finish(b, out)
-    return out, seeded
+    return out
+
+
+def parse_phrase(text: str, start: int, end: int, lexicon: NumberLexicon) -> list[Atom]:
+    """Numbers in the word phrase text[start:end]."""
+    return parse_tokens(_tokens(text, start, end, lexicon), lexicon)
