@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -229,6 +230,9 @@ def run(n: int = 1_000_000, db_url: str | None = None, reports: int = 20) -> dic
     started = time.perf_counter()
     built = build_store(engine, n)
     build_seconds = time.perf_counter() - started
+    print(
+        f"built {built['claims']:,} claims in {build_seconds:.0f} s; comparing", file=sys.stderr, flush=True
+    )
 
     started, cpu = time.perf_counter(), time.process_time()
     relations = compare_all(engine)

@@ -69,7 +69,7 @@ def upsert_relations(session: Session, found: Sequence[Found], stamp: datetime) 
     decided = relation_statuses(session, keys)
     connection = session.connection()
     dialect = connection.dialect
-    bind = _relations.c.computed_at.type.bind_processor(dialect)
+    bind = _relations.c.computed_at.type.dialect_impl(dialect).bind_processor(dialect)
     stamp_value = bind(stamp) if bind else stamp
     ordered = []
     for key in keys:
