@@ -1,0 +1,46 @@
+"""Incremental comparison finds candidates through the block index, never by scanning every claim."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, or_
+
+from factcheck.compare import blocking, compare_new_claims
+from factcheck.store.engine import open_store
+from tests.test_compare_support import Report, Said, one, store_report
+
+
+def test_block_lookup_uses_the_index(sqlite_url: str) -> None:
+    engine = open_store(sqlite_url)
+    query = blocking.claim_rows().where(
+        or_(
+            blocking._block_condition(("fighters", "Raqqa", "Islamic State")),
+            blocking._block_condition(("area", "Syria", None)),
+        )
+    )
+    sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+    with engine.connect() as connection:
+        plan = " | ".join(row[-1] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    engine.dispose()
+    assert "USING INDEX ix_claims_block" in plan and "SCAN claims" not in plan, plan
+
+
+def test_new_claims_load_only_their_blocks(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    for index in range(30):
+        store_report(engine, Report("2017-09", said=[Said(f"Source {index}: {index + 100} fighters in Town {index}.",
+            f"{index + 100} fighters", index + 100, location=f"Town {index}", source=f"Source {index}")]))  # fmt: skip
+    store_report(engine, Report("2017-09", said=[Said("SOHR: 2,000 fighters in Raqqa.", "2,000 fighters", 2000,
+                                                      source="SOHR")]))  # fmt: skip
+    new = one(store_report(engine, Report("2017-09", said=[Said("AFP: 6,000 fighters in Raqqa.", "6,000 fighters",
+                                                                6000, source="AFP")])))  # fmt: skip
+    loaded: list[int] = []
+    original = blocking.make_item
+
+    def counting(row: object) -> object:
+        item = original(row)  # type: ignore[arg-type]
+        loaded.append(item.id if item else -1)
+        return item
+
+    monkeypatch.setattr(blocking, "make_item", counting)
+    assert compare_new_claims(engine, [new]) == 1
+    assert len(loaded) == 3  # the new claim itself, then its block: the new claim and SOHR's
