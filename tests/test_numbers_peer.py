@@ -14,6 +14,8 @@ expected value is skipped by a rule below, never by case number:
 - ratios spelled out with a division word ("one over three", "1 delat med 3") are left to the claim layer;
 - Indian numbering (lakh, crore) and a lone indefinite article read as 1 ("en", "a penny") are not numbers to us;
 - quantulum3's bare four-digit years ("1979") are dates to us, and its "1 dozen" is our 12;
+- spelled-out fractions other than shares ("two thirds") and mixed numbers with halves and quarters
+  ("three and a quarter") are arithmetic ("one hundred thirty fifths", "three twenty-firsts");
 - a fraction of a whole is a percentage to us ("two thirds" -> 66.67 percent), so an expected fraction v is
   also found when we return 100 * v percent.
 """
@@ -54,6 +56,8 @@ _FRACTION_WORDS = {
     "fr": r"(?:i[eè]mes?|tiers|quarts?|demie?)\b",
     "es": r"(?:avos?|[eé]sim[oa]s?|tercios?|quint[oa]s?|cuartos?|medios?|octavos?|s[eé]ptimos?|novenos?|d[eé]cimos?)\b",
 }
+# Halves and quarters: the fractions we read inside mixed numbers ("two and a half", "fem och en kvarts").
+_HALF_WORDS = r"(?:half|halv|halvt|demie?|medio|media|halb|quarter|fourth|kvarts?|quart|cuarto|viertel)\b"
 # The percent word written before its number ("percent of 10") reads as a share of 10 in news, not 10 %.
 _PERCENT_FIRST = re.compile(
     r"^\s*(?:percent|per cent|percents|pourcent|pourcentage|por ciento|procent|prozent)", re.I
@@ -118,7 +122,7 @@ def _math_fraction(language: str, text: str, value: float | None) -> bool:
         return not any(
             _close(magnitude * d, round(magnitude * d)) and round(magnitude * d) >= 1 for d in range(2, 11)
         )
-    return not _close(magnitude * 4, round(magnitude * 4))
+    return not (_close(magnitude * 4, round(magnitude * 4)) and re.search(_HALF_WORDS, text.lower()))
 
 
 def _skip_result(language: str, text: str, type_name: str, value: float | None = None) -> bool:

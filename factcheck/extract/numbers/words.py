@@ -185,7 +185,7 @@ def _extend(b: _Builder, t: _Token, lexicon: NumberLexicon) -> bool:
     if b.frac is not None:
         return _extend_fraction(b, t)
     if b.point is not None:
-        return _extend_decimal(b, t, mixed)
+        return _extend_decimal(b, t, lexicon)
     if b.pending is not None:
         # "three and a | fifth": only a fraction may follow the kept article.
         if t.kind == FRAC and mixed is not None:
@@ -215,8 +215,7 @@ def _extend(b: _Builder, t: _Token, lexicon: NumberLexicon) -> bool:
     if (
         kind == ART
         and t.joiner == WORD
-        and not b.article_only
-        and b.last in (NUM, MULT)
+        and b.last in (NUM, MULT, ART)
         and not (t.morpheme is not None and t.morpheme.addend and _addable(b, 1.0, lexicon))
     ):
         # "three and a fifth": keep the article aside until the fraction shows up.
@@ -308,6 +307,7 @@ def _mixed(b: _Builder, mixed: tuple[float, float], t: _Token) -> bool:
     b.point = None
     b.cur = whole + numerator * t.value
     b.pending = None
+    b.article_only = False
     b.last = NUM
     b.last_value = 0.0
     b.end = t.end
@@ -334,7 +334,7 @@ def _extend_fraction(b: _Builder, t: _Token) -> bool:
     return False
 
 
-def _extend_decimal(b: _Builder, t: _Token, mixed: tuple[float, float] | None) -> bool:
+def _extend_decimal(b: _Builder, t: _Token, lexicon: NumberLexicon) -> bool:
     """Digits after "komma"/"point": "fem komma fem" = 5.5, "two hundred point zero three" = 200.03."""
     if t.kind == FRAC and b.last == NUM and b.point is not None and b.dec_value and not b.dec_zeros:
         # Spanish "ciento tres con dos tercios": "con" joins a whole and a fraction.
@@ -351,7 +351,11 @@ def _extend_decimal(b: _Builder, t: _Token, mixed: tuple[float, float] | None) -
         b.dec_zeros += 1
     elif not b.dec_value:
         b.dec_value = v
-    elif (v < 10 and b.dec_value % 10 == 0 and b.dec_value >= 20) or (v < 100 and b.dec_value % 100 == 0):
+    elif (
+        (v < 10 and b.dec_value % 10 == 0 and b.dec_value >= 20)
+        or (v < 100 and b.dec_value % 100 == 0)
+        or (v < 20 and int(b.dec_value) % 100 in lexicon.vigesimal_tens)
+    ):
         b.dec_value += v
     else:
         b.dec_value = b.dec_value * 10 ** len(str(int(v))) + v
@@ -543,7 +547,21 @@ def parse_tokens(tokens: list[_Token], lexicon: NumberLexicon) -> list[Atom]:
     """Numbers in a run of number parts: a part that cannot grow the current number starts the next one."""
     out: list[Atom] = []
     b: _Builder | None = None
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if (
+            b is not None
+            and token.kind == NUM
+            and token.joiner == WORD
+            and following is not None
+            and following.kind == MULT
+            and following.joiner != WORD
+            and b.multiplier > 1
+            and following.value == b.multiplier
+        ):
+            # "3 hundra och 2 hundra": the second multiplier starts a number of its own.
+            _finish(b, out)
+            b = None
         if b is not None and _extend(b, token, lexicon):
             continue
         if b is not None:
