@@ -76,8 +76,8 @@ def block_relations(
                 continue
             if max(b.start - a.end, a.start - b.end) <= SAME_MOMENT_DAYS:
                 if touches:
-                    verdict = began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
-                    found.append(Found(a, b, verdict))
+                    moment = began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
+                    found.append(Found(a, b, moment))
                 continue
             if _later(a, prev):
                 prev, prev_similarity = a, similarity

@@ -19,7 +19,7 @@ from factcheck.compare.records import Item
 from factcheck.store import models
 from factcheck.store.reviews import relation_statuses
 
-_relations = models.Relation.__table__
+_relations: Any = models.Relation.__table__
 
 
 def relation_key(a: Item, b: Item) -> str:
@@ -96,5 +96,5 @@ def delete_pairs(session: Session, pairs: Iterable[tuple[Item, Item]], types: Se
 
 def delete_older_than(session: Session, stamp: datetime) -> int:
     """After a full pass: every relation the pass did not refresh is gone from the data."""
-    result = session.execute(delete(_relations).where(_relations.c.computed_at < stamp))
+    result: Any = session.execute(delete(_relations).where(_relations.c.computed_at < stamp))
     return int(result.rowcount or 0)
