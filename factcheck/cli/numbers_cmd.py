@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -42,8 +43,7 @@ def numbers(language: str | None, include_dates: bool) -> None:
     """
     from factcheck.extract.numbers import find_numbers
 
-    stdin = click.get_text_stream("stdin")
-    for number, raw in enumerate(stdin, start=1):
+    for number, raw in enumerate(sys.stdin, start=1):
         line = raw.rstrip("\r\n")
         lang = language or _detect(line)
         found = find_numbers(line, lang, skip_dates=not include_dates)

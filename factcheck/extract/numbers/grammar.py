@@ -76,18 +76,11 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
                 start -= 1
             suffix = lexicon.suffix_multiplier_re.match(text, end)
             factor = lexicon.suffix_multipliers.get(normalise(suffix.group()), 0.0) if suffix else 0.0
-            if factor:
+            if factor and suffix is not None:
                 flush()
+                scaled = value * factor
                 atoms.append(
-                    Atom(
-                        start,
-                        suffix.end(),
-                        value * factor,
-                        value * factor,
-                        DIGITS,
-                        multiplier=factor,
-                        grouped=True,
-                    )  # type: ignore[union-attr]
+                    Atom(start, suffix.end(), scaled, scaled, DIGITS, multiplier=factor, grouped=True)
                 )
                 chain_end = -1
                 continue
