@@ -68,18 +68,21 @@ def block_relations(
             if a.document_id == b.document_id and a.origin == b.origin:
                 continue  # a report does not confirm or contradict itself
             touches = b_focus or a.id in focus  # type: ignore[operator]
-            similarity = subject_similarity(a, b)
-            reason = scope_difference(a, b, similarity)
-            if reason is not None:
-                if with_scope and touches:
-                    found.append(Found(a, b, different_scope(a, b, reason)))
-                continue
-            if max(b.start - a.end, a.start - b.end) <= SAME_MOMENT_DAYS:
+            if a.subject and a.subject == b.subject and a.family == b.family:
+                similarity: float | None = 100.0  # the common case, decided without fuzzy matching
+            else:
+                similarity = subject_similarity(a, b)
+                reason = scope_difference(a, b, similarity)
+                if reason is not None:
+                    if with_scope and touches:
+                        found.append(Found(a, b, different_scope(a, b, reason)))
+                    continue
+            if b.start - a.end <= SAME_MOMENT_DAYS and a.start - b.end <= SAME_MOMENT_DAYS:
                 if touches:
                     moment = began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
                     found.append(Found(a, b, moment))
                 continue
-            if _later(a, prev):
+            if prev is None or a.end > prev.end or (a.end == prev.end and a.id > prev.id):
                 prev, prev_similarity = a, similarity
             if focus is not None and a.id not in focus and _later(a, prev_old):
                 prev_old = a
