@@ -300,10 +300,12 @@ class DataService:
 
     def quantities(self, limit: int = 40) -> list[QuantityChoice]:
         """The (kind, location) pairs claimed most often with a date: what is worth a chart."""
+        date = func.coalesce(_claims.c.as_of, _documents.c.published)
         with self._session() as session:
             rows = session.execute(
                 select(_claims.c.kind, _claims.c.location, func.count().label("n"))
-                .where(_claims.c.location.is_not(None))
+                .join(_documents, _documents.c.id == _claims.c.document_id)
+                .where(_claims.c.location.is_not(None), date.is_not(None))
                 .group_by(_claims.c.kind, _claims.c.location)
                 .order_by(func.count().desc(), _claims.c.kind, _claims.c.location)
                 .limit(limit)
@@ -335,14 +337,16 @@ class DataService:
         module = _optional("factcheck.export")
         if module is None or not hasattr(module, "export"):
             raise FeatureMissing("export is not available in this build")
-        return module.export(self.engine, fmt, path, claim_filter)
+        from pathlib import Path
 
-    def export_formats(self) -> tuple[str, ...]:
+        return module.export(self.engine, fmt, Path(path), claim_filter)
+
+    def export_formats(self) -> dict[str, str]:
+        """Each export format with its file suffix."""
         module = _optional("factcheck.export")
-        formats = getattr(module, "FORMATS", None) if module else None
-        if formats:
-            return tuple(formats)
-        return ("md", "html", "csv", "xlsx", "json", "claimreview")
+        formats = getattr(module, "FORMATS", None) or ("md", "html", "csv", "xlsx", "json", "claimreview")
+        suffixes = getattr(module, "SUFFIXES", {})
+        return {fmt: suffixes.get(fmt, f".{fmt}") for fmt in formats}
 
 
 def refresh_claims(service: DataService, ids: Sequence[int]) -> list[ClaimView]:

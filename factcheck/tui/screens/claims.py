@@ -364,7 +364,7 @@ class ClaimsScreen(FactcheckScreen):
         except FeatureMissing as exc:
             self.post_message(QueryFailed("export", str(exc)))
             return
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RuntimeError) as exc:  # the exporter's ExportError is a RuntimeError
             self.post_message(QueryFailed("export", str(exc).splitlines()[0]))
             return
         summary = f"{result} rows" if isinstance(result, int) else ""

@@ -14,27 +14,30 @@ from textual.widgets import Input, Select, Static
 from factcheck.tui.screens.base import FactcheckModal
 from factcheck.tui.widgets.inputs import TextInput
 
-SUFFIX = {"claimreview": "claimreview.json"}
-
 
 class ExportScreen(FactcheckModal):
     """Returns (format, path) on Enter, or None on Escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, formats: tuple[str, ...]) -> None:
+    def __init__(self, formats: dict[str, str]) -> None:
         super().__init__()
-        self.formats = formats
+        self.formats = formats  # format -> file suffix
 
     def compose(self) -> ComposeResult:
-        first = self.formats[0]
+        first = next(iter(self.formats))
         with Vertical(id="export", classes="dialog"):
             yield Static(Text("Export the claims matching the current filters", style="bold"))
             yield Select[str](
                 [(Text(fmt), fmt) for fmt in self.formats], value=first, allow_blank=False, id="format"
             )
-            yield TextInput(value=f"factcheck-export.{SUFFIX.get(first, first)}", id="path")
+            yield TextInput(value=f"factcheck-export{self.formats[first]}", id="path")
             yield Static(Text("Enter in the file name exports · Escape cancels", style="dim"))
+
+    def on_mount(self) -> None:
+        path_input = self.query_one("#path", Input)
+        path_input.focus()
+        path_input.cursor_position = len(path_input.value)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -43,7 +46,7 @@ class ExportScreen(FactcheckModal):
         path_input = self.query_one("#path", Input)
         path = Path(path_input.value or "factcheck-export")
         stem = path.name.split(".", 1)[0] or "factcheck-export"
-        path_input.value = str(path.with_name(f"{stem}.{SUFFIX.get(event.value, event.value)}"))
+        path_input.value = str(path.with_name(f"{stem}{self.formats.get(event.value, '')}"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
