@@ -247,3 +247,18 @@ def test_all_types_are_known_to_queries(engine: Engine) -> None:
     with Session(engine) as session:
         types = {r.type for r in iter_relations(session, RelationFilter(types=RELATION_TYPES))}
     assert types <= set(RELATION_TYPES) and types == {"contradicts"}
+
+
+def test_incremental_durations_reach_what_a_full_pass_finds(engine: Engine) -> None:
+    siege = {"kind": "duration", "unit": "years", "actor": "Islamic State", "location": "Deir ez-Zor",
+             "subject": "duration of the IS siege of Deir ez-Zor"}  # fmt: skip
+    for as_of, years, source in [("2018-09", 4, "AFP"), ("2017-09", 3, "SOHR"), ("2019-03", 2, "AP"),
+                                 ("2018-03", 3.5, "TT"), ("2017-10", 1, "DPA")]:  # fmt: skip
+        ids = store_report(engine, Report(as_of, said=[Said(f"{source}: besieged for {years} years.",
+                                                            f"{years} years", years, source=source, **siege)]))  # type: ignore[arg-type]  # fmt: skip
+        compare_new_claims(engine, ids)
+    incremental = {(r.relation_key, r.type) for r in relations(engine)}
+    compare_all(engine)
+    full = {(r.relation_key, r.type) for r in relations(engine)}
+    assert incremental == full
+    assert {kind for _key, kind in full} >= {"contradicts", "corroborates"}

@@ -57,7 +57,8 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
             result = block_relations(sort_block(items), focus=focus)
             found.extend(result.found)
             stale.extend(result.stale)
-        delete_pairs(session, stale, ("changed_over_time",))
+        # A pair across moments exists only as a previous-moment link; scope pairs are not links.
+        delete_pairs(session, stale, ("changed_over_time", "contradicts", "corroborates", "repeats"))
         return upsert_relations(session, found, stamp)
 
 
