@@ -149,6 +149,24 @@ CASES: list[tuple[str, str, str, float, float, str | None, bool, bool]] = [
     ("es", "doscientos mil habitantes", "doscientos mil", 200000, 200000, None, False, False),
     ("es", "durante tres años", "tres años", 3, 3, "years", False, False),
     ("es", "a 60 kilómetros cuadrados", "60 kilómetros cuadrados", 60, 60, "km2", False, False),
+    # Bounds written after the number, and two bounds that make a range
+    ("en", "300 or more civilians", "300 or more", 300, 300, None, True, False),
+    ("sv", "500 eller färre", "500 eller färre", 500, 500, None, True, False),
+    (
+        "fr",
+        "supérieur à 100 et inférieur à 300",
+        "supérieur à 100 et inférieur à 300",
+        100,
+        300,
+        None,
+        True,
+        False,
+    ),
+    ("es", "mayor que 10 y menor que 20", "mayor que 10 y menor que 20", 10, 20, None, True, False),
+    ("de", "über 20 und unter 30 Prozent", "über 20 und unter 30 Prozent", 20, 30, "percent", True, False),
+    ("nb", "mer enn halvparten", "mer enn halvparten", 50, 100, "percent", True, False),
+    ("da", "op mod 40 procent", "op mod 40 procent", 0, 40, "percent", True, False),
+    ("en", "readings >= 30", ">= 30", 30, 30, None, True, False),
 ]
 
 

@@ -23,6 +23,7 @@ from factcheck.extract.numbers.grammar import (
     apply_minus_signs,
     apply_modifiers,
     attach_units,
+    join_bounds,
     join_ranges,
     mark_dates,
     scan,
@@ -46,8 +47,9 @@ def find_numbers(text: str, language: str, skip_dates: bool = True) -> list[Quan
         atoms = [a for a in atoms if not a.date]
     atoms = attach_units(text, lexicon, atoms)
     atoms = join_ranges(text, lexicon, atoms)
-    apply_modifiers(text, lexicon, atoms)
     apply_minus_signs(text, atoms)
+    apply_modifiers(text, lexicon, atoms)
+    atoms = join_bounds(text, lexicon, atoms)
     return [
         Quantity(
             text=text[a.start : a.end],

@@ -22,3 +22,4 @@ class Atom:
     grouped: bool = False  # digits written with a thousands separator or a decimal part
     date: bool = False  # a date, a year used as a date, a time or a code
     negated: bool = False
+    bound: str | None = None  # "more" or "less" when a bound was written ("more than 20", "300 or less")

@@ -23,7 +23,7 @@ from factcheck.extract.numbers.words import (
 _MODIFIER_WINDOW = 48
 _UNIT_WORD = re.compile(r"(?P<s>[ \u00a0\u202f]?)(?P<u>[^\W\d_]{1,12}\.?|°[CF]|[%$€£])(?=\s)")
 _MINUS = "-\u2212\u2013"
-_BEFORE_MINUS = " \t\n([=:$€£"
+_BEFORE_MINUS = " \t\n([=:$€£<>≤≥"
 
 
 def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
@@ -211,8 +211,9 @@ def _range(text: str, lexicon: NumberLexicon, a: Atom, b: Atom) -> Atom | None:
 
 
 def apply_modifiers(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> None:
+    """Hedges and bounds written before a number ("cirka", "more than", ">=") or after it ("or more")."""
     floor = 0
-    for atom in atoms:
+    for index, atom in enumerate(atoms):
         for _ in range(2):
             match = lexicon.modifier_re.search(text, max(floor, atom.start - _MODIFIER_WINDOW), atom.start)
             if match is None:
@@ -221,17 +222,63 @@ def apply_modifiers(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> Non
             if kind is None or not _apply(kind, atom):
                 break
             atom.start = match.start()
+        ceiling = atoms[index + 1].start if index + 1 < len(atoms) else len(text)
+        after = lexicon.postfix_re.match(text, atom.end, ceiling)
+        if after is not None and atom.bound is None:
+            kind = lexicon.postfix_modifiers.get(normalise(after.group("p")))
+            if kind is not None and _apply(kind, atom):
+                atom.end = after.end()
         floor = atom.end
+
+
+def join_bounds(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> list[Atom]:
+    """A lower and an upper bound side by side make a range: "above 1000 and below 1500" -> 1000..1500."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and a.bound is not None:
+            b = atoms[i + 1]
+            if (
+                b.bound is not None
+                and b.bound != a.bound
+                and (a.unit is None or b.unit is None or a.unit == b.unit)
+                and lexicon.bound_joiner_re.fullmatch(text, a.end, b.start)
+            ):
+                lower, upper = (a, b) if a.bound == "more" else (b, a)
+                if lower.low <= upper.high:
+                    out.append(
+                        Atom(
+                            a.start,
+                            b.end,
+                            lower.low,
+                            upper.high,
+                            a.source,
+                            unit=a.unit or b.unit,
+                            approximate=True,
+                        )
+                    )
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _apply(kind: str, atom: Atom) -> bool:
     if kind == "about":
         atom.approximate = True
     elif kind == "more":
+        if atom.bound is not None:
+            return False
+        atom.bound = "more"
         atom.approximate = True
         if atom.unit == "percent" and atom.high < 100:
             atom.high = 100.0
     elif kind == "less":
+        if atom.bound is not None:
+            return False
+        atom.bound = "less"
         atom.approximate = True
         if atom.unit == "percent":
             atom.low = 0.0

@@ -52,6 +52,8 @@ VAGUE = "vague"
 POINT = "point"
 
 MODIFIER_KINDS = ("about", "more", "less", "several", "negative")
+# Words that join a lower and an upper bound in every language: "but", "men", "aber", "mais", "pero".
+_BOUND_JOINERS = ("but", "men", "mens", "aber", "mais", "pero", "and", "et")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,9 @@ class NumberLexicon:
     ordinal_re: re.Pattern[str]
     unit_re: re.Pattern[str]
     modifier_re: re.Pattern[str]  # a modifier ending exactly at the end of the searched window
+    postfix_re: re.Pattern[str]  # "or more", "eller fler", "o menos" right after a number
+    postfix_modifiers: dict[str, str]
+    bound_joiner_re: re.Pattern[str]  # the gap between two bounds that make a range ("above 10 and below 20")
     connector_re: re.Pattern[str]  # the gap between the two ends of a range
     word_joiner_re: re.Pattern[str]  # " and ", " och ": a gap inside one number
     range_open_re: re.Pattern[str]  # "mellan", "between" ending the window before a range
@@ -197,7 +202,17 @@ def load_lexicon(language: str) -> NumberLexicon:
         for phrase in data["modifiers"].get(kind, []):
             modifiers.setdefault(normalise(phrase), kind)
     modifier_re = re.compile(
-        f"{NO_LETTER_BEFORE}(?P<m>{trie_regex(modifiers, hyphen_gap=False)})(?:(?<=['’.])|{SPACES}+)\\Z",
+        f"(?:{NO_LETTER_BEFORE}|(?=[<>=≥≤]))(?P<m>{trie_regex(modifiers, hyphen_gap=False)})"
+        f"(?:(?<=['’.<>=≥≤])|{SPACES}+)\\Z",
+        re.IGNORECASE,
+    )
+    postfix_modifiers: dict[str, str] = {}
+    for kind, phrases in data.get("postfix_modifiers", {}).items():
+        for phrase in phrases:
+            postfix_modifiers.setdefault(normalise(phrase), kind)
+    postfix_re = re.compile(
+        f"{SPACES}+(?P<p>{trie_regex(postfix_modifiers, hyphen_gap=False) if postfix_modifiers else '(?!)'})"
+        f"{NO_LETTER_AFTER}",
         re.IGNORECASE,
     )
 
@@ -234,6 +249,12 @@ def load_lexicon(language: str) -> NumberLexicon:
         unit_re=unit_re,
         modifier_re=modifier_re,
         connector_re=connector_re,
+        postfix_re=postfix_re,
+        postfix_modifiers=postfix_modifiers,
+        bound_joiner_re=re.compile(
+            f"[{SPACE_CHARS},;]*(?:(?:{trie_regex([*word_joiners, *closers, *_BOUND_JOINERS])}){SPACES}+)?",
+            re.IGNORECASE,
+        ),
         word_joiner_re=re.compile(
             f"{SPACES}+(?:{trie_regex(word_joiners) if word_joiners else '(?!)'}){SPACES}+", re.IGNORECASE
         ),
