@@ -449,7 +449,7 @@ async def test_hostile_report_text_shows_literally(tui_store: Store) -> None:
         table = claims_screen(app).query_one(ClaimsTable)
         row = [c.id for c in table.window].index(ids["hostile"])
         cells = [str(cell) for cell in table.get_row_at(row)]
-        assert cells[0].startswith("[bold]Breaking[/] ␛")  # clipped to the column
+        assert cells[0].startswith("[bold]Breaking[/]")  # clipped to the column
         assert "\x1b" not in "".join(cells)
         assert any(cell.startswith("[red]Evil[/red] ␛[2") for cell in cells), cells
         table.move_cursor(row=row)

@@ -45,10 +45,10 @@ class ContradictionsScreen(FactcheckScreen):
         for label, width in (
             ("Status", 10),
             ("Score", 5),
-            ("Kind", 12),
-            ("Location", 14),
-            ("Claim A", 34),
-            ("Claim B", 34),
+            ("Kind", 10),
+            ("Location", 12),
+            ("Claim A", 44),
+            ("Claim B", 44),
             ("Explanation", None),
         ):
             table.add_column(label, key=label, width=width)

@@ -19,9 +19,10 @@ SENTENCE = "underline"
 def in_context(context: ClaimContext) -> Text:
     """The report around the claim: its sentence underlined, the claim itself highlighted."""
     claim = context.claim
-    body = context.before + claim.text + context.after
+    before = context.before.lstrip()  # blank lines around a window are noise
+    body = before + claim.text + context.after.rstrip()
     text = Text("…" if context.clipped_start else "", style="dim", end="")
-    offset = len(text)
+    offset = len(text) - (len(context.before) - len(before))
     text.append(visible(body))
     start = offset + len(context.before)
     sentence_start = offset + max(0, context.sentence_offset)

@@ -39,8 +39,8 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
 )
 SORTS: tuple[str, ...] = ("id", *(sort for _, _, sort in COLUMNS if sort))
 WIDTHS = {
-    "value": 20,
-    "normalized": 15,
+    "value": 18,
+    "normalized": 18,
     "kind": 13,
     "source": 20,
     "location": 14,

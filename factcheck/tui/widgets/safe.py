@@ -17,7 +17,7 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
     if code == 0x7F:
         return "\u2421"
-    return f"\\x{code:02x}"
+    return "\ufffd"  # C1 controls: one visible character each, so highlight offsets stay true
 
 
 def visible(value: object) -> str:
