@@ -19,6 +19,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:.()!?\"“”«»]|\s[–—]\s")
 _FORWARD_WORDS = 4
 _BACKWARD_WORDS = 5
 _CUE_WINDOW = 3
+_PREDICATE_WORDS = 8
+_TIME_UNITS = frozenset(
+    {"days", "months", "years"}
+)  # how far after "fighters" the verb of their own clause may come
 _ESTIMATE_REACH = 80  # characters before the number in which "estimated" still hedges it
 
 _MEASURE_KINDS: dict[str, tuple[str, str]] = {
@@ -75,16 +79,15 @@ def classify(
     lowered = sentence.lower()
     start = quantity.start - sentence_start
     end = quantity.end - sentence_start
-    if _is_furniture(lowered, end, lexicon) or _is_age(lowered, start, end, lexicon):
+    if _is_furniture(lowered, end, lexicon) or _is_age(lowered, start, end, lexicon, sentence):
         return None
     after = words[bisect_left(words, end, key=_start_of) :]
     before = words[: bisect_right(words, start, key=_end_of)]
-    if _is_article_one(quantity):
+    if _is_article_one(quantity) or _is_relative_period(quantity, after, before, lexicon):
         return None
     unit = quantity.unit
     if unit == "percent":
-        kind = "control_share" if _is_share_of_ground(lowered, words, lexicon) else "ratio"
-        return Classification(kind, "percent")
+        return Classification(_share_kind(lowered, words, lexicon), "percent")
     if unit in _MEASURE_KINDS:
         kind, unit_name = _MEASURE_KINDS[unit]
         if kind == "duration" and _is_relative_time(sentence, start, after, before, lexicon):
@@ -95,12 +98,12 @@ def classify(
     if _is_ratio(quantity, sentence, end, after, lexicon):
         return Classification("ratio", "count")
     counted = _counted(sentence, start, end, after, before, words, lexicon)
-    if (
-        counted.noun is None
-        and counted.kind == "count"
-        and _is_label(sentence, start, quantity, before, lexicon)
-    ):
+    if _is_year(quantity) and not (after and counted.noun_start == after[0].start):
         return None
+    if counted.noun is None and counted.kind == "count":
+        if _is_label(sentence, start, quantity, before, lexicon):
+            return None
+        return _bare_count(sentence, start, end, after, words, lexicon) or counted
     return counted
 
 
@@ -113,9 +116,19 @@ def _is_furniture(lowered: str, end: int, lexicon: ClaimLexicon) -> bool:
     return lexicon.furniture_after is not None and bool(lexicon.furniture_after.match(lowered, end))
 
 
-def _is_age(lowered: str, start: int, end: int, lexicon: ClaimLexicon) -> bool:
-    """ "45 years old", "a 35-year-old man", "âgé de 35 ans": a person's age is not a measured duration."""
+_NAME_AGE = re.compile(r"[A-ZÅÄÖÆØÉ][\w'’-]+,\s*$")
+
+
+def _is_age(lowered: str, start: int, end: int, lexicon: ClaimLexicon, sentence: str = "") -> bool:
+    """ "45 years old", "a 35-year-old man", "âgé de 35 ans", "Olena, 34,": a person's age is not a claim."""
     if lexicon.age_after is not None and lexicon.age_after.match(lowered, end):
+        return True
+    if (
+        sentence[start:end].isdigit()
+        and end - start <= 2
+        and sentence[end : end + 1] in (",", ")")
+        and _NAME_AGE.search(sentence, 0, start)
+    ):
         return True
     return lexicon.age_before is not None and bool(lexicon.age_before.search(lowered, 0, start))
 
@@ -142,9 +155,67 @@ def _is_article_one(quantity: Quantity) -> bool:
     )
 
 
-def _is_share_of_ground(lowered: str, words: list[_Word], lexicon: ClaimLexicon) -> bool:
+def _share_kind(lowered: str, words: list[_Word], lexicon: ClaimLexicon) -> str:
+    """A percentage of ground held is a control share; of damage or of people ("80 % destroyed", "16 percent
+    of hospitals", "60 % des réfugiés") a ratio, even when the sentence names a city or a country."""
     lowers = [w.lower for w in words]
-    return lexicon.control_cues.in_text(lowered, lowers) or lexicon.territory_cues.in_text(lowered, lowers)
+    if lexicon.control_cues.in_text(lowered, lowers):
+        return "control_share"
+    if lexicon.ratio_cues.in_text(lowered, lowers):
+        return "ratio"
+    return "control_share" if lexicon.territory_cues.in_text(lowered, lowers) else "ratio"
+
+
+def _is_relative_period(
+    quantity: Quantity, after: list[_Word], before: list[_Word], lexicon: ClaimLexicon
+) -> bool:
+    """ "i de senaste tre veckorna", "over the past three weeks", "au cours des trois dernières semaines",
+    "in den vergangenen drei Wochen": a period counted back from the report's day places events in time."""
+    if quantity.unit in _TIME_UNITS:
+        unit_at: int | None = -1  # the number layer took the unit word into the mention ("tre dagene")
+    else:
+        unit_at = next((i for i, w in enumerate(after[:2]) if lexicon.time_units.matches_word(w.lower)), None)
+    if unit_at is None:
+        return False
+    if before and lexicon.relative_periods.matches_word(before[-1].lower):
+        return True
+    if unit_at == 1 and lexicon.relative_periods.matches_word(after[0].lower):
+        return True
+    following = after[unit_at + 1] if unit_at + 1 < len(after) else None
+    # "tre veckor sedan", "three weeks ago" when the number layer left the unit word out
+    return following is not None and lexicon.relative_time_after.matches_word(following.lower)
+
+
+def _is_year(quantity: Quantity) -> bool:
+    """A bare four-digit number between 1900 and 2099 with nothing counted is a year ("Raqqa 2014")."""
+    return (
+        quantity.text.isdigit()
+        and len(quantity.text) == 4
+        and 1900 <= quantity.value_low <= 2099
+        and quantity.value_low == quantity.value_high
+    )
+
+
+def _bare_count(
+    sentence: str, start: int, end: int, after: list[_Word], words: list[_Word], lexicon: ClaimLexicon
+) -> Classification | None:
+    """A number with no noun of its own in a clause about the dead or the displaced counts people:
+    "Over 7000 dræbt", "the death toll rose to 164", "forced tens of thousands to flee"."""
+    following = after[0] if after and _same_clause(sentence, end, after[0].start) else None
+    if following is not None and not (
+        lexicon.casualty_cues.matches_word(following.lower)
+        or lexicon.displacement_cues.matches_word(following.lower)
+        or following.lower in lexicon.bare_count_links
+    ):
+        return None
+    left, right = _clause_around(sentence, start, end)
+    scope = [w.lower for w in words if left <= w.start and w.end <= right]
+    text = sentence[left:right].lower()
+    if lexicon.casualty_cues.in_text(text, scope):
+        return Classification("casualties", "persons", _PERSON_GLOSS["casualties"])
+    if lexicon.displacement_cues.in_text(text, scope):
+        return Classification("displaced", "persons", _PERSON_GLOSS["displaced"])
+    return None
 
 
 def _is_relative_time(
@@ -267,9 +338,12 @@ def _people(
     """People counted: what happened to them decides the kind ("30 people have been killed")."""
     kind, prefix = person
     if kind == "fighters":
-        # Fighters stay fighters unless the killing is said right next to them ("killed 30 IS fighters").
+        # Fighters stay fighters unless the killing is said right next to them ("killed 30 IS fighters"), or
+        # is what the fighters' own clause says of them ("1 500 combattants ... ont été tués").
         index = words.index(noun)
         near = words[max(0, index - _CUE_WINDOW - 1) : index + _CUE_WINDOW]
+        _, right = _clause_around(sentence, noun.start, noun.end)
+        near += [w for w in words[index + _CUE_WINDOW : index + _PREDICATE_WORDS] if w.end <= right]
         scope = [w.lower for w in near]
         text = sentence[near[0].start : near[-1].end].lower()
     else:

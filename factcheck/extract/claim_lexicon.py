@@ -96,6 +96,7 @@ class ClaimLexicon:
     displacement_cues: CueSet
     control_cues: CueSet
     territory_cues: CueSet
+    ratio_cues: CueSet  # "destroyed", "hospitals": a percentage of damage or of people, not of ground held
     ratio_words: CueSet
     estimate_cues: CueSet  # "anslått", "estimated": the figure is an estimate, so approximate
     relative_time_after: CueSet
@@ -113,6 +114,10 @@ class ClaimLexicon:
     location_prepositions: frozenset[str]
     of_words: frozenset[str]  # "37 procent av Syrien": the partitive that makes a share of a place
     city_words: frozenset[str]  # words that mark a name as a city: "staden Deir Ezzor", "Raqqa city"
+    time_units: CueSet  # "veckorna", "semaines": the unit words of a period of time
+    relative_periods: CueSet  # "senaste", "past", "dernières": a period counted back from the report's day
+    among: re.Pattern[str] | None  # "varav", "darunter", "dont": a part of the figure before it
+    bare_count_links: frozenset[str]  # verbs that may follow a number with no noun ("7000 er dræbt")
 
 
 def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
@@ -151,6 +156,7 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         displacement_cues=CueSet.of(data["displacement_cues"]),
         control_cues=CueSet.of(data["control_cues"]),
         territory_cues=CueSet.of(data["territory_cues"]),
+        ratio_cues=CueSet.of(data.get("ratio_cues", [])),
         ratio_words=CueSet.of(data["ratio_words"]),
         estimate_cues=CueSet.of(data.get("estimate_cues", [])),
         relative_time_after=CueSet.of(data["relative_time_after"]),
@@ -170,4 +176,8 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         location_prepositions=frozenset(p.lower() for p in data["location_prepositions"]),
         of_words=frozenset(w.lower() for w in data.get("of_words", [])),
         city_words=frozenset(w.lower() for w in data.get("city_words", [])),
+        time_units=CueSet.of(data.get("time_units", [])),
+        relative_periods=CueSet.of(data.get("relative_period_words", [])),
+        among=_affix(data.get("among_words", []), "$"),
+        bare_count_links=frozenset(w.lower() for w in data.get("bare_count_links", [])),
     )

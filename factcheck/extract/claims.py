@@ -18,6 +18,31 @@ from factcheck.extract.sentences import split_sentences
 Attribute = Callable[[list[Claim]], list[Claim]]
 
 
+_PEOPLE = frozenset({"civilians", "casualties", "displaced", "fighters"})
+
+
+def _part_of_previous(
+    classification: Classification,
+    quantity: Quantity,
+    index: int,
+    sentence_start: int,
+    sentence: str,
+    kept: list[tuple[Quantity, int, Classification, bool]],
+    lexicon: Any,
+) -> Classification:
+    """ "3 250 drept, blant dem 1 130 sivile", "3200 Tote, darunter 1130 Zivilisten": the part shares the
+    kind of the figure it is part of (the dead), whatever its own noun says (civilians)."""
+    if lexicon.among is None or classification.kind not in _PEOPLE or not kept:
+        return classification
+    previous, previous_index, previous_class, _ = kept[-1]
+    if previous_index != index or previous_class.kind not in ("casualties", "displaced"):
+        return classification
+    head = sentence[max(0, previous.end - sentence_start) : quantity.start - sentence_start]
+    if previous_class.kind == classification.kind or not lexicon.among.search(head.lower().rstrip(" ,:")):
+        return classification
+    return replace(classification, kind=previous_class.kind)
+
+
 def build_claims(
     text: str,
     language: str,
@@ -51,6 +76,9 @@ def build_claims(
             words = words_cache[index] = words_of(sentence)
         classification = classify(quantity, sentence, start, lexicon, words)
         if classification is not None:
+            classification = _part_of_previous(
+                classification, quantity, index, start, sentence, kept, lexicon
+            )
             estimate = quantity.approximate or is_estimate(quantity, start, lexicon, words)
             kept.append((quantity, index, classification, estimate))
     if not kept:
@@ -73,7 +101,12 @@ def build_claims(
             noun_start=start + classification.noun_start if classification.noun_start is not None else None,
             noun_end=start + classification.noun_end if classification.noun_end is not None else None,
         )
-        if spot.kind == "ratio" and classification.unit == "percent" and resolver.share_of_place(spot):
+        if (
+            spot.kind == "ratio"
+            and classification.unit == "percent"
+            and not lexicon.ratio_cues.in_text(sentence.lower(), [w.lower for w in words_cache[index]])
+            and resolver.share_of_place(spot)
+        ):
             spot = replace(spot, kind="control_share")
             classification = replace(classification, kind="control_share")
         location = resolver.location(spot, earlier)
