@@ -48,12 +48,16 @@ class DocumentEntities:
     places: list[Entity]
     actors: list[Entity]
     registry: Any = None
+    country: str | None = None  # the country the report is about, for "landet", "du pays", "des Landes"
 
     @classmethod
     def find(cls, text: str, registry: Any) -> DocumentEntities:
         if registry is None:
             return cls(text, [], [])
-        return cls(text, _entities(text, registry, "place"), _entities(text, registry, "actor"), registry)
+        places = _entities(text, registry, "place")
+        return cls(
+            text, places, _entities(text, registry, "actor"), registry, _main_country(text, places, registry)
+        )
 
     def contains(self, outer: str, inner: str) -> bool:
         check = getattr(self.registry, "place_contains", None)
@@ -103,6 +107,21 @@ def _entities(text: str, registry: Any, what: str) -> list[Entity]:
             continue
         kept.append(entity)
     return kept
+
+
+def _main_country(text: str, places: list[Entity], registry: Any) -> str | None:
+    """The country most of the report's places lie in; names used as modifiers ("USA-ledda") do not count."""
+    country_of = getattr(registry, "country_of", None)
+    if country_of is None:
+        return None
+    counts: dict[str, int] = {}
+    for place in places:
+        if text.startswith("-", place.end) and text[place.end + 1 : place.end + 2].isalpha():
+            continue
+        country = country_of(place.canonical)
+        if country is not None:
+            counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None  # ties: the first named
 
 
 def _start_of(entity: Entity) -> int:
@@ -157,7 +176,9 @@ class ContextResolver:
             if previous.sentence_start >= spot.previous_start and previous.kind == spot.kind and location:
                 return location
         places = self.entities.between(self.entities.places, spot.previous_start, spot.sentence_start)
-        return self._name(places[-1]) if places else None
+        if places:
+            return self._name(places[-1])
+        return self.entities.country  # nothing nearby: the report's own country
 
     def _after(self, spot: ClaimSpot) -> str | None:
         """A place the words after the number introduce ("kvar i Raqqa"), or a phrase referring back."""
@@ -263,6 +284,8 @@ class ContextResolver:
     def _resolve_back(self, place_type: str, position: int) -> str | None:
         """The latest place of the type a phrase like "i staden" or "av provinsen" refers back to."""
         wanted = _TYPE_GROUPS.get(place_type)
+        if place_type == "country" and self.entities.country is not None:
+            return self.entities.country
         floor = max(0, position - _LOOKBACK_CHARS)
         for place in reversed(self.entities.between(self.entities.places, floor, position)):
             if wanted is None or place.type in wanted:

@@ -44,6 +44,7 @@ class Registry:
     def __init__(self, entities: Mapping[str, Sequence[Entity]]) -> None:
         self._entities = {kind: tuple(entities.get(kind, ())) for kind in KINDS}
         self._cache: dict[tuple[str, str], Resolution | None] = {}
+        self._countries: dict[str, str | None] = {}
 
     @cached_property
     def _indexes(self) -> dict[str, KindIndex]:
@@ -214,6 +215,27 @@ class Registry:
             if entity is not None:
                 stack.extend(entity.parents)
         return False
+
+    def country_of(self, canonical: str) -> str | None:
+        """The country a known place lies in (itself for a country), following gazetteer parents."""
+        if canonical in self._countries:
+            return self._countries[canonical]
+        places = self._indexes["place"].entities
+        found: str | None = None
+        seen: set[str] = set()
+        stack = [canonical]
+        while stack:
+            current = stack.pop(0)
+            entity = places.get(current)
+            if entity is None or current in seen:
+                continue
+            seen.add(current)
+            if entity.type == "country":
+                found = current
+                break
+            stack.extend(entity.parents)
+        self._countries[canonical] = found
+        return found
 
     def source_type(self, canonical: str) -> str | None:
         entity = self._entity(canonical, ("source", "actor", "place"))
