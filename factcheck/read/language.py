@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-# How much of a document to look at: enough to be sure, cheap on long files.
-_SAMPLE_CHARS = 3000
+# How much of a document to look at: a paragraph or two is enough to tell even
+# bokmål from Danish, and detection time grows with the sample (about 0.6 ms here).
+_SAMPLE_CHARS = 1200
 
 _CODES = {
     "SWEDISH": "sv",
