@@ -262,3 +262,35 @@ def test_incremental_durations_reach_what_a_full_pass_finds(engine: Engine) -> N
     full = {(r.relation_key, r.type) for r in relations(engine)}
     assert incremental == full
     assert {kind for _key, kind in full} >= {"contradicts", "corroborates"}
+
+
+def test_reextracted_claim_drops_relations_that_no_longer_hold(engine: Engine) -> None:
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from factcheck import domain
+    from factcheck.store import models
+    from factcheck.store.writes import replace_claims
+
+    a = one(store_report(engine, Report("2017-09", said=[fighters("SOHR: 2,000 fighters in Raqqa.",
+        "2,000 fighters", 2000, source="SOHR")])))  # fmt: skip
+    b = one(store_report(engine, Report("2017-09", said=[fighters("AFP: 7,000 fighters in Raqqa.",
+        "7,000 fighters", 7000, source="AFP")])))  # fmt: skip
+    compare_new_claims(engine, [b])
+    assert relation_between(engine, a, b) is not None
+    with Session(engine) as session, session.begin():
+        row = session.execute(
+            select(models.Claim, models.Document.content_hash)
+            .join(models.Document)
+            .where(models.Claim.id == b)
+        ).one()
+        claim, digest = row
+        moved = domain.Claim(start=claim.start, end=claim.end, text=claim.text, sentence=claim.sentence,
+                             value_low=claim.value_low, value_high=claim.value_high, unit=claim.unit,
+                             kind=claim.kind, subject=claim.subject, actor=claim.actor, location="Raqqa old city",
+                             as_of=claim.as_of, sentence_start=claim.sentence_start)  # fmt: skip
+        ids = replace_claims(session, claim.document_id, digest, [replace(moved)], "test-2")
+    assert ids == (b,)
+    compare_new_claims(engine, ids)
+    assert relation_between(engine, a, b) is None

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from factcheck.compare.pairs import Found
@@ -92,6 +92,27 @@ def delete_pairs(session: Session, pairs: Iterable[tuple[Item, Item]], types: Se
                 _relations.c.relation_key.in_(keys[start : start + 500]), _relations.c.type.in_(types)
             )
         )
+
+
+def delete_outdated(
+    session: Session, claim_ids: Sequence[int], keep: Iterable[str], types: Sequence[str]
+) -> None:
+    """Drop relations of these claims that this comparison did not make again (a re-extracted claim may
+    have changed its value or block); for a new report's claims there are none, at one indexed query."""
+    kept = set(keep)
+    ids = list(claim_ids)
+    gone: list[str] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(
+            select(_relations.c.relation_key).where(
+                or_(_relations.c.claim_a_id.in_(chunk), _relations.c.claim_b_id.in_(chunk)),
+                _relations.c.type.in_(types),
+            )
+        )
+        gone.extend(key for (key,) in rows if key not in kept)
+    for start in range(0, len(gone), 500):
+        session.execute(delete(_relations).where(_relations.c.relation_key.in_(gone[start : start + 500])))
 
 
 def delete_older_than(session: Session, stamp: datetime) -> int:

@@ -18,11 +18,19 @@ from sqlalchemy.orm import Session
 
 from factcheck.compare.blocking import BlockKey, block_key, block_keys, load_blocks, load_items, stream_blocks
 from factcheck.compare.pairs import Found, block_relations, scope_across, sort_block
-from factcheck.compare.persist import delete_older_than, delete_pairs, upsert_relations
+from factcheck.compare.persist import (
+    delete_older_than,
+    delete_outdated,
+    delete_pairs,
+    relation_key,
+    upsert_relations,
+)
 from factcheck.compare.places import Gazetteer, containment, default_gazetteer
 from factcheck.store import models
 
 FLUSH_EVERY = 20_000
+# Every type an incremental run makes; different_scope belongs to `compare --all --with-scope` only.
+LINK_TYPES = ("contradicts", "corroborates", "repeats", "changed_over_time")
 SQLITE_PASS_CACHE_KIB = 256 * 1024  # a full pass touches every index page; the default 2 MB cache thrashes
 
 
@@ -49,8 +57,6 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
     with Session(engine) as session, session.begin():
         stamp = models.utcnow()
         keys = {key for item in load_items(session, list(claim_ids)) if (key := block_key(item)) is not None}
-        if not keys:
-            return 0
         found: list[Found] = []
         stale = []
         for items in load_blocks(session, keys).values():
@@ -58,7 +64,8 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
             found.extend(result.found)
             stale.extend(result.stale)
         # A pair across moments exists only as a previous-moment link; scope pairs are not links.
-        delete_pairs(session, stale, ("changed_over_time", "contradicts", "corroborates", "repeats"))
+        delete_pairs(session, stale, LINK_TYPES)
+        delete_outdated(session, list(focus), (relation_key(f.a, f.b) for f in found), LINK_TYPES)
         return upsert_relations(session, found, stamp)
 
 
