@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from factcheck.extract.attribution_lexicon import AttributionLexicon
+from factcheck.extract.attribution_phrases import scan_sources
 from factcheck.extract.attribution_sentence import Cue, cue_matches, sentence_cues
 from factcheck.resolve import Registry
 from factcheck.resolve.textscan import opener_starts
@@ -128,6 +129,7 @@ def combine(
 def analyse(
     text: str, spans: list[tuple[int, int]], lexicon: AttributionLexicon, registry: Registry
 ) -> DocumentAttribution:
+    scan_sources(registry, text, spans)
     openers = opener_starts(text, lexicon.cue_openers, case_sensitive=False)
     per_sentence: list[list[int]] = [[] for _ in spans]
     span_starts = [start for start, _ in spans]

@@ -33,6 +33,47 @@ class Phrase:
     pronoun: bool = False
 
 
+_SCANNED: dict[tuple[int, str], list[Mention]] = {}
+_SCANNED_LIMIT = 4096
+
+
+def sources_between(registry: Registry, sentence: str, start: int, end: int) -> list[Mention]:
+    """Known source names wholly inside ``sentence[start:end]``, with offsets relative to ``start``.
+
+    The sentence is scanned once and the result kept: the phrase finders look at many overlapping
+    windows of the same sentence."""
+    key = (id(registry), sentence)
+    found = _SCANNED.get(key)
+    if found is None:
+        if len(_SCANNED) >= _SCANNED_LIMIT:
+            _SCANNED.clear()
+        found = _SCANNED[key] = registry.find_sources(sentence)
+    return [
+        Mention(m.start - start, m.end - start, m.text, m.canonical, m.kind, m.score)
+        for m in found
+        if start <= m.start and m.end <= end
+    ]
+
+
+def scan_sources(registry: Registry, text: str, spans: list[tuple[int, int]]) -> None:
+    """Scan a whole report once and keep each sentence's source names, so that phrase finders never
+    scan a sentence again. A name across a sentence boundary belongs to neither."""
+    mentions = registry.find_sources(text)
+    if len(_SCANNED) + len(spans) > _SCANNED_LIMIT:
+        _SCANNED.clear()
+    position = 0
+    for start, end in spans:
+        while position < len(mentions) and mentions[position].start < start:
+            position += 1
+        inside: list[Mention] = []
+        index = position
+        while index < len(mentions) and mentions[index].end <= end:
+            m = mentions[index]
+            inside.append(Mention(m.start - start, m.end - start, m.text, m.canonical, m.kind, m.score))
+            index += 1
+        _SCANNED[(id(registry), text[start:end])] = inside
+
+
 def _bare(word: str) -> str:
     return word.strip(".,;:!?\"'“”«»()[]").lower()
 
@@ -71,7 +112,7 @@ def _phrase_after(
     end = stop.start() if stop else len(sentence)
     window = sentence[start:end]
     lead = len(window) - len(window.lstrip())
-    mentions = registry.find_sources(window)
+    mentions = sources_between(registry, sentence, start, end)
     chain: Mention | None = None
     for mention in mentions:
         if chain is None:
@@ -154,7 +195,7 @@ def _subject(
 ) -> Phrase | None:
     segment = sentence[start:end]
     stripped_end = len(segment.rstrip())
-    mentions = registry.find_sources(segment)
+    mentions = sources_between(registry, sentence, start, end)
     for mention in reversed(mentions):
         if not _gap_ok(segment[mention.end : stripped_end], lexicon, 2):
             break

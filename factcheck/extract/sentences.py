@@ -47,11 +47,17 @@ def _lexicon(language: str) -> _SentenceLexicon:
 
 def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences in ``text``, trimmed of surrounding whitespace."""
-    lexicon = _lexicon(language or "en")
+    # Extraction and attribution both split the same text; the spans are kept for the few texts in flight.
+    return list(_split_cached(text, language or "en"))
+
+
+@lru_cache(maxsize=8)
+def _split_cached(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    lexicon = _lexicon(language)
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         _split_block(text, block_start, block_end, lexicon, spans)
-    return spans
+    return tuple(spans)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

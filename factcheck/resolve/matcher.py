@@ -78,55 +78,80 @@ def _node_pattern(node: dict[str, dict]) -> str:
 
 
 class AliasMatcher:
-    """Scans text for any of a set of aliases; longest match wins, then the earliest."""
+    """Scans text for any of a set of aliases; longest match wins, then the earliest.
+
+    Aliases are grouped by their first word, and each group's trie regex is compiled only when a text first
+    contains that word: building a matcher is cheap (start-up of `factcheck extract` never compiles the
+    thousands of aliases it does not meet), and every alias that can match at a position shares the word
+    there, so the results are those of one regex over all aliases.
+    """
 
     def __init__(self, aliases: Iterable[str]) -> None:
-        folded: set[str] = set()
-        exact: set[str] = set()
+        folded: dict[str, set[str]] = {}
+        exact: dict[str, set[str]] = {}
         for alias in aliases:
             alias = alias.strip()
             if not alias:
                 continue
             if is_acronym(alias):
-                exact.add(_shape(alias))
+                shape = _shape(alias)
+                exact.setdefault(_first_word(shape), set()).add(shape)
                 continue
             alias = _without_article(alias)
-            folded.add(_shape(alias.lower()))
-            bare = strip_accents(alias).lower()
-            folded.add(_shape(bare))
-        # The trie regex is only tried where a word starts that can open an alias: a set lookup per word
-        # is far cheaper than letting the regex engine try every character position.
-        self._folded_first = frozenset(_first_word(shape) for shape in folded)
-        self._exact_first = frozenset(_first_word(shape) for shape in exact)
-        self._folded = self._compile(folded, re.IGNORECASE) if folded else None
-        self._exact = self._compile(exact, 0) if exact else None
+            for variant in (alias.lower(), strip_accents(alias).lower()):
+                shape = _shape(variant)
+                folded.setdefault(_first_word(shape), set()).add(shape)
+        self._folded_groups = folded
+        self._exact_groups = exact
+        self._folded_first = frozenset(folded)
+        self._exact_first = frozenset(exact)
+        self._compiled: dict[tuple[bool, str], re.Pattern[str]] = {}
 
-    @staticmethod
-    def _compile(shapes: set[str], flags: int) -> re.Pattern[str]:
-        body = _trie_pattern(sorted(shapes))
-        return re.compile(rf"(?P<name>{body}){_GENITIVE}(?!\w)", flags)
+    def _pattern(self, word: str, acronym: bool) -> re.Pattern[str] | None:
+        key = (acronym, word)
+        pattern = self._compiled.get(key)
+        if pattern is None:
+            shapes = (self._exact_groups if acronym else self._folded_groups).get(word)
+            if shapes is None:
+                return None
+            body = _trie_pattern(sorted(shapes))
+            flags = 0 if acronym else re.IGNORECASE
+            pattern = self._compiled[key] = re.compile(rf"(?P<name>{body}){_GENITIVE}(?!\w)", flags)
+        return pattern
 
     def scan(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
-        if self._exact is not None:
-            hits.extend(self._scan(self._exact, opener_starts(text, self._exact_first, True), text, True))
-        if self._folded is not None:
+        if self._exact_groups:
+            hits.extend(self._scan(opener_starts(text, self._exact_first, True), text, True))
+        if self._folded_groups:
             starts = opener_starts(text, self._folded_first, False, genitive=True)
-            hits.extend(self._scan(self._folded, starts, text, False))
+            hits.extend(self._scan(starts, text, False))
         return _longest_first(hits)
 
-    @staticmethod
-    def _scan(pattern: re.Pattern[str], starts: list[int], text: str, acronym: bool) -> list[Hit]:
+    def _scan(self, starts: list[int], text: str, acronym: bool) -> list[Hit]:
         found: list[Hit] = []
         covered = 0
         for at in starts:
             if at < covered:
                 continue
-            match = pattern.match(text, at)
-            if match is not None:
-                found.append(_hit(match, acronym))
-                covered = match.end()
+            word = _WORD_AT.match(text, at)
+            if word is None:
+                continue
+            written = word.group() if acronym else word.group().lower()
+            best: re.Match[str] | None = None
+            # The word itself opens aliases, or it is a genitive ("Raqqas") of a word that does.
+            for candidate in (written, written[:-1]) if not acronym and written.endswith("s") else (written,):
+                pattern = self._pattern(candidate, acronym)
+                match = pattern.match(text, at) if pattern is not None else None
+                if match is not None and (best is None or match.end() > best.end()):
+                    best = match
+            if best is not None:
+                found.append(_hit(best, acronym))
+                covered = best.end()
         return found
+
+
+_WORD_AT = re.compile(r"[^\W_]+")
 
 
 # A lower-case leading article is not part of a name ("the monitoring group", "den syriska armén"); leaving it
