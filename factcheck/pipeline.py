@@ -93,11 +93,11 @@ def ingest(
                 )
             if stored.new and compare and stored.claim_ids:
                 summary.relations += _compare_new(engine, stored.claim_ids)
-        except (SQLAlchemyError, ValueError, RecursionError, MemoryError) as exc:
+        except Exception as exc:
+            # Any failure on one report (a database error, or an extractor bug on odd text) is that
+            # report's failure: its transaction rolled back, the batch goes on, the exit code says so.
             sources = SourceIds()  # ids cached from a rolled-back transaction may not exist
-            message = (
-                f"{item.origin}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'failed'}"
-            )
+            message = f"{item.origin}: {_one_line(exc)}"
             summary.failed += 1
             summary.errors.append(message)
             if on_error:
@@ -109,6 +109,13 @@ def ingest(
         else:
             summary.existing += 1
     return summary
+
+
+def _one_line(exc: BaseException) -> str:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else "failed"
+    if isinstance(exc, SQLAlchemyError) and getattr(exc, "orig", None) is not None:
+        first = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else first  # type: ignore[attr-defined]
+    return f"{type(exc).__name__}: {first[:300]}"
 
 
 def _compare_new(engine: Engine, claim_ids: tuple[int, ...]) -> int:

@@ -11,6 +11,13 @@ import click
 from factcheck.cli.common import open_engine
 
 
+def printable(message: str) -> str:
+    """One line with no live control characters: a file name holding escapes cannot drive the terminal."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in message.replace("\n", " ")
+    )
+
+
 def _expand(paths: tuple[str, ...]) -> list[str]:
     files: list[str] = []
     for raw in paths:
@@ -52,7 +59,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_compare: bool, quiet: 
     show_bar = not quiet and sys.stderr.isatty() and len(files) > 20
 
     def report(message: str) -> None:
-        click.echo(f"error: {message}", err=True)
+        click.echo(f"error: {printable(message)}", err=True)
 
     with (
         click.progressbar(length=len(files), label="ingesting", file=sys.stderr)

@@ -18,6 +18,10 @@ from factcheck.read.errors import ReadError
 __all__ = ["Document", "ReadError", "read_bytes", "read_paths"]
 
 MAX_BYTES = 200 * 1024 * 1024
+# One report's text. A long news report is about 100 KB; a 50 MB "report" is a dump, and extraction
+# time and memory grow with it, so it is refused up front (measured: see tests/test_reliability_badinput.py).
+# JSON-lines feeds may be up to MAX_BYTES, each record up to this.
+MAX_REPORT_BYTES = 5 * 1024 * 1024
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 
@@ -30,6 +34,11 @@ def _sniff_html(text: str) -> bool:
 def _finish(document: Document) -> Document | ReadError:
     if not document.text.strip():
         return ReadError(document.origin, "no text in it")
+    if len(document.text) > MAX_REPORT_BYTES:
+        return ReadError(
+            document.origin,
+            f"report too long ({len(document.text):,} characters; the limit is {MAX_REPORT_BYTES:,})",
+        )
     if document.language is None:
         from factcheck.read.language import detect_language
 
@@ -73,12 +82,28 @@ def _files(path: Path) -> Iterator[Path]:
         yield path
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+
+
+def _size_error(origin: str, size: int, suffix: str) -> ReadError | None:
+    if size > MAX_BYTES:
+        return ReadError(origin, f"file too large ({_megabytes(size)}; the limit is {_megabytes(MAX_BYTES)})")
+    if size > MAX_REPORT_BYTES and suffix.lower() not in _RECORD_SUFFIXES:
+        return ReadError(
+            origin,
+            f"file too large for one report ({_megabytes(size)}; the limit is "
+            f"{_megabytes(MAX_REPORT_BYTES)}; split it, or give many reports as JSON lines)",
+        )
+    return None
+
+
 def _read_file(path: Path) -> Iterator[Document | ReadError]:
     origin = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield ReadError(origin, f"file too large ({size // (1024 * 1024)} MB; the limit is 200 MB)")
+        too_large = _size_error(origin, path.stat().st_size, path.suffix)
+        if too_large is not None:
+            yield too_large
             return
         data = path.read_bytes()
     except FileNotFoundError:
@@ -98,7 +123,11 @@ def read_paths(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(stream.read(), "-")
+            data = stream.read(MAX_BYTES + 1)  # never more than the limit in memory
+            if len(data) > MAX_BYTES:
+                yield ReadError("-", f"input too large (over {_megabytes(MAX_BYTES)})")
+                continue
+            yield from read_bytes(data, "-")
             continue
         path = Path(raw)
         if not path.exists():

@@ -13,21 +13,64 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Control bytes that never occur in text files (tab, newline, carriage return, form feed and ESC do).
-_BINARY_BYTES = frozenset(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+_BINARY_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | {11, 28, 29, 30, 31}
+# A scraped report may hold a stray control byte or two; files past this share are not text.
+_BINARY_SHARE = 0.05
+_MAGIC = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP/Office"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\x7fELF", "executable"),
+)
+# Every non-ASCII character the seven supported languages write, with newsroom punctuation:
+# when Windows-1252 turns a file into these, that is the file's encoding (detectors guess
+# Central European or even CJK code pages for short Swedish texts).
+_WESTERN = frozenset(
+    "åäöæøéèêëàâáíìîïóòôúùûüñçßÅÄÖÆØÉÈÊËÀÂÁÍÌÎÏÓÒÔÚÙÛÜÑÇœŒ«»“”„‘’‚–—…€£°§½¼¾¡¿·×´¨ºª©®™•\xa0"
+)
 
 
 class DecodeError(ValueError):
     """The bytes are not text we can read."""
 
 
-def looks_binary(data: bytes) -> bool:
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file this is ("binary" when unknown), or None for text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
     sample = data[:8192]
     if not sample:
-        return False
-    if b"\x00" in sample:
-        return True
+        return None
     odd = sum(1 for byte in sample if byte in _BINARY_BYTES)
-    return odd / len(sample) > 0.01
+    return "binary" if odd / len(sample) > _BINARY_SHARE else None
+
+
+def looks_binary(data: bytes) -> bool:
+    return binary_kind(data) is not None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (a truncated scrape) keeps its good characters."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    decoded_non_ascii = sum(1 for ch in text if ord(ch) > 127) - broken
+    return text if decoded_non_ascii > broken else None
+
+
+def _western_legacy(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return text
+    western = sum(1 for ch in non_ascii if ch in _WESTERN)
+    return text if western / len(non_ascii) >= 0.95 else None
 
 
 def decode_bytes(data: bytes) -> str:
@@ -38,12 +81,16 @@ def decode_bytes(data: bytes) -> str:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark") from exc
-    if looks_binary(data):
-        raise DecodeError("binary file, not text")
+    kind = binary_kind(data)
+    if kind is not None:
+        raise DecodeError("binary file, not text" if kind == "binary" else f"binary file ({kind}), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _mostly_utf8(data) or _western_legacy(data)
+    if text is not None:
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()

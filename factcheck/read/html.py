@@ -39,7 +39,11 @@ def _published(tree: object) -> str | None:
         if content and (match := _ISO_PREFIX.match(content.strip())):
             return match.group(1)
     node = tree.css_first("time[datetime]")  # type: ignore[attr-defined]
-    if node is not None and (value := _attr(node, "datetime")) and (match := _ISO_PREFIX.match(value.strip())):
+    if (
+        node is not None
+        and (value := _attr(node, "datetime"))
+        and (match := _ISO_PREFIX.match(value.strip()))
+    ):
         return match.group(1)
     return None
 
@@ -55,7 +59,7 @@ def _remove_furniture(root: object) -> None:
 
 
 def parse_html(markup: str, origin: str) -> Document:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(markup)
     title_node = tree.css_first('meta[property="og:title"]')
@@ -74,7 +78,8 @@ def parse_html(markup: str, origin: str) -> Document:
     _remove_furniture(root)
     blocks = []
     for node in root.css(_BLOCKS):
-        if node.css_first(_BLOCKS) is not None:  # keep the innermost block only, so nothing is said twice
+        # Keep the innermost block only, so nothing is said twice (lexbor's css() includes the node itself).
+        if len(node.css(_BLOCKS)) > 1:
             continue
         line = " ".join(node.text(separator=" ").split())
         if line:
@@ -83,4 +88,6 @@ def parse_html(markup: str, origin: str) -> Document:
         blocks = [" ".join(root.text(separator=" ").split())]
     text = normalise_text("\n\n".join(blocks))
     language = declared if declared in ("sv", "nb", "da", "en", "de", "fr", "es") else None
-    return Document(text=text, origin=origin, title=title, outlet=outlet, published=published, language=language)
+    return Document(
+        text=text, origin=origin, title=title, outlet=outlet, published=published, language=language
+    )

@@ -13,9 +13,19 @@ _SOURCE_LINE = re.compile(r"^\s*Source:\s*([^|\n]{2,60}?)\s*(?:\||$)", re.MULTIL
 _HEAD_CHARS = 600
 
 
+# Terminal escape sequences (colours, cursor moves, titles) pasted from a console: drop them whole,
+# so neither "[31m" debris nor a live escape reaches the store.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]{0,1000}(?:\x07|\x1b\\)|[@-Z\\-_])")
+# Carriage returns, form feeds, NEL and the Unicode line/paragraph separators all break lines.
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _clean_controls(text: str) -> str:
-    # NUL and other C0 controls (except tab/newline) carry no meaning in a report; drop them.
-    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # NUL, other C0 controls (except tab/newline) and C1 controls carry no meaning in a report; drop them.
+    text = _ANSI.sub("", text) if "\x1b" in text else text
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    return _CONTROLS.sub("", text)
 
 
 def normalise_text(text: str) -> str:
