@@ -19,10 +19,20 @@ from factcheck.read import Document, read_paths
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 LANGUAGES = ("sv", "nb", "da", "en", "de", "fr", "es")
 
-# What the extractor honestly reaches per language (see the printed table); value P/R never below 0.8.
+# What the extractor honestly reaches per language (see the printed table), rounded down to 0.05; value
+# precision and recall never below 0.8. Raise them as the extractor improves; never lower them to pass.
+_KEYS = ("precision", "recall", "kind", "location", "source")
 FLOORS: Mapping[str, Mapping[str, float]] = {
-    language: {"precision": 0.8, "recall": 0.8, "kind": 0.8, "location": 0.8, "source": 0.8}
-    for language in LANGUAGES
+    language: dict(zip(_KEYS, values, strict=True))
+    for language, values in {
+        "sv": (0.95, 0.95, 0.95, 0.75, 0.8),
+        "nb": (0.95, 0.95, 0.95, 0.85, 0.8),
+        "da": (0.9, 0.95, 0.95, 0.7, 0.85),
+        "en": (0.95, 0.95, 0.9, 0.8, 0.95),
+        "de": (0.9, 0.95, 0.95, 0.5, 0.9),
+        "fr": (0.95, 0.95, 0.8, 0.9, 0.8),
+        "es": (0.9, 0.95, 0.95, 0.75, 0.65),
+    }.items()
 }
 
 

@@ -16,6 +16,7 @@ from factcheck.extract.attribution_document import Attribution, Context, Sentenc
 from factcheck.extract.attribution_lexicon import AttributionLexicon, attribution_lexicon
 from factcheck.resolve import Registry, get_registry
 
+_BACKGROUND_KINDS = frozenset({"distance", "area"})
 _BYLINE_REACH = 1500  # bylines sit at the top of a report
 _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b|\boch\b|\bog\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 
@@ -35,6 +36,7 @@ def attribute(
         return list(claims)
     document = analyse(text, spans, lexicon, registry)
     wire = byline_agencies(text, lexicon, registry)
+    claimed = {document.sentence_at(claim.start) for claim in claims}
     attributed = []
     for claim in claims:
         index = document.sentence_at(claim.start)
@@ -43,8 +45,17 @@ def attribute(
         speakers = [c for c in state.cues if c.kind == "explicit" and not c.is_outlet]
         if len(speakers) > 1:
             found = _nearest(state, index, claim.start - state.start, registry) or found
+        if state.follow_up and found is state.effective and not _continues_figures(claim, index, claimed):
+            found = None
         attributed.append(_with(claim, found, wire))
     return attributed
+
+
+def _continues_figures(claim: Claim, index: int, claimed: set[int]) -> bool:
+    """A figure in a sentence that goes on from a sourced sentence with figures of its own continues that
+    report ("Enligt FN har 10 000 dödats. Omkring tre miljoner har tvingats fly"); background does not:
+    geography ("Staden ligger fem mil från ..."), or a sentence after one that gave no figure."""
+    return claim.kind not in _BACKGROUND_KINDS and index - 1 in claimed
 
 
 def _nearest(state: SentenceState, index: int, focus: int, registry: Registry) -> Attribution | None:

@@ -55,6 +55,7 @@ class SentenceState:
     hedge: bool = False
     effective: Attribution | None = None
     in_quote: bool = False
+    follow_up: bool = False  # the source was carried over from the sentence before in the same paragraph
 
 
 @dataclass(slots=True)
@@ -148,6 +149,7 @@ def analyse(
     _apply_quotes(sentences)
     _apply_hedges(sentences)
     _apply_sandwich(sentences)
+    _apply_follow_ups(sentences)
     _unify_runs(sentences)
     return DocumentAttribution(sentences, [s.start for s in sentences])
 
@@ -252,6 +254,20 @@ def _apply_sandwich(sentences: list[SentenceState]) -> None:
         filled = replace(before, via=after.via or before.via)
         for g in gap:
             sentences[g].effective = filled
+
+
+def _apply_follow_ups(sentences: list[SentenceState]) -> None:
+    """A sentence with no source of its own that goes on in the same paragraph as a sourced one continues
+    its report ("Enligt FN har 10 000 dödats. Omkring tre miljoner har tvingats fly ..."). Geography in such a
+    sentence stays the report's own voice; attribute() leaves distances out."""
+    for i, state in enumerate(sentences):
+        if i == 0 or state.effective is not None or state.heading or state.in_quote or state.new_line:
+            continue
+        before = sentences[i - 1]
+        if before.effective is None or before.in_quote or before.heading or before.follow_up:
+            continue
+        state.effective = before.effective
+        state.follow_up = True
 
 
 def _unify_runs(sentences: list[SentenceState]) -> None:

@@ -74,6 +74,14 @@ def scan_sources(registry: Registry, text: str, spans: list[tuple[int, int]]) ->
         _SCANNED[(id(registry), text[start:end])] = inside
 
 
+def _names_a_person(registry: Registry, mention: Mention) -> bool:
+    """A chain of names runs from a body to the person who speaks for it ("SOHR-leder Rami Abdulrahman");
+    a group named after the body is what the clause is about ("Ifølge Syrisk Observatorium ... kontrollerer
+    IS"), so it does not continue the chain."""
+    resolution = registry.resolve_source(mention.text)
+    return resolution is not None and resolution.type == "person"
+
+
 def _bare(word: str) -> str:
     return word.strip(".,;:!?\"'“”«»()[]").lower()
 
@@ -120,8 +128,10 @@ def _phrase_after(
                 chain = mention
             else:
                 break
-        elif not lexicon.relay.match(window, chain.end) and _gap_ok(
-            window[chain.end : mention.start], lexicon, _MAX_LINK
+        elif (
+            not lexicon.relay.match(window, chain.end)
+            and _gap_ok(window[chain.end : mention.start], lexicon, _MAX_LINK)
+            and _names_a_person(registry, mention)
         ):
             chain = mention
         else:
@@ -134,6 +144,12 @@ def _phrase_after(
     for word in words:
         bare = _bare(word.group())
         if bare in lexicon.stop_words or bare in lexicon.finite_verbs or len(taken) >= _MAX_FALLBACK:
+            break
+        if any(ch.isdigit() for ch in bare):
+            # The figure starts here: "nach Angaben der Polizei 117 Menschen" keeps the name before it;
+            # "believe about 1,000" has no name, only a hedge of the number.
+            if not any(w.group()[:1].isupper() for w in taken):
+                return None
             break
         if lexicon.relay.match(window, word.start()) and taken:
             break
