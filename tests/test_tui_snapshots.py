@@ -6,6 +6,7 @@ Regenerate after an intended change with:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.widgets.claims_table import ClaimsTable
@@ -30,7 +32,8 @@ def tui_store(tmp_path: Path) -> Iterator[Store]:
 async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a newer exclusive worker replaced it
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, Select, Static
+from textual.worker import WorkerCancelled
 
 from factcheck.store import models, reviews
 from factcheck.tui.app import FactcheckApp
@@ -33,7 +35,8 @@ async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
     """Let workers finish and their messages land, a few times over (one result starts the next)."""
     for _ in range(rounds):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a newer exclusive worker replaced it
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 GLOBAL = "global"
 SCOPE_TITLES = {
@@ -103,7 +103,7 @@ def specs(scope: str) -> tuple[ActionSpec, ...]:
     return tuple(spec for spec in ACTIONS if spec.scope == scope)
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     return [
         Binding(spec.key, spec.action, spec.label, show=spec.footer, key_display=spec.key_display)
         for spec in specs(scope)

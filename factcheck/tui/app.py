@@ -39,7 +39,7 @@ class FactcheckApp(App[None]):
         "orphans": OrphansScreen,
     }
     DEFAULT_MODE = "claims"
-    BINDINGS: ClassVar[list[BindingType]] = bindings("global")  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("global")
     COMMANDS = App.COMMANDS | {FactcheckCommands}
 
     def __init__(

@@ -134,9 +134,8 @@ class DataService:
             else:
                 boundary = tuple_(key, _claims.c.id)
                 query = query.where(boundary < tuple_(*after) if descending else boundary > tuple_(*after))
-        order = (key.desc(), _claims.c.id.desc()) if descending else (key.asc(), _claims.c.id.asc())
-        if sort == "id":
-            order = order[1:]
+        by_id = _claims.c.id.desc() if descending else _claims.c.id.asc()
+        order = [by_id] if sort == "id" else [key.desc() if descending else key.asc(), by_id]
         with self._session() as session:
             ids = list(session.execute(query.order_by(*order).limit(limit)).scalars())
             views = queries.get_claims(session, ids)

@@ -71,12 +71,14 @@ class ReviewSaved(Message):
     target: str  # claim | relation
     review: ReviewView | None  # None when an undo found nothing to withdraw
     undone: bool = False
+    claim_id: int | None = None  # the claim's row to refresh
 
 
 @dataclass
 class ReviewRefused(Message):
     error: str
     conflict: bool
+    claim_id: int | None = None
 
 
 @dataclass
@@ -113,6 +115,7 @@ class ExportFinished(Message):
 
 @dataclass
 class ClaimsRefreshed(Message):
-    """Fresh views of claims already on screen (after a review elsewhere)."""
+    """Fresh views of claims already on screen (after a review here or elsewhere)."""
 
     claims: list[ClaimView]
+    request: int  # requests are numbered so that a slow, older one cannot undo a newer one

@@ -63,6 +63,8 @@ class ClaimsScreen(FactcheckScreen):
         self._search_warned = False
         self.first_rows_at: float | None = None  # perf_counter when rows first showed (benchmarks)
         self.rows_shown_at: float | None = None  # ... and when the latest query's rows showed
+        self._refresh_requests = 0
+        self._refresh_applied = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,7 +88,7 @@ class ClaimsScreen(FactcheckScreen):
             return
         ids = [claim.id for claim in self.table.window]
         if ids:
-            self.refresh_rows(ids)
+            self.request_refresh(ids)
 
     # Loading ----------------------------------------------------------------------------------
 
@@ -146,10 +148,14 @@ class ClaimsScreen(FactcheckScreen):
         if not get_current_worker().is_cancelled:
             self.post_message(SearchResolved(query, ids))
 
+    def request_refresh(self, ids: list[int]) -> None:
+        self._refresh_requests += 1
+        self.refresh_rows(ids, self._refresh_requests)
+
     @work(thread=True, group="claims-refresh", exit_on_error=False)
-    def refresh_rows(self, ids: list[int]) -> None:
+    def refresh_rows(self, ids: list[int], request: int) -> None:
         try:
-            self.post_message(ClaimsRefreshed(refresh_claims(self.data, ids)))
+            self.post_message(ClaimsRefreshed(refresh_claims(self.data, ids), request))
         except Exception as exc:
             self.post_message(QueryFailed("refresh", str(exc).splitlines()[0]))
 
@@ -181,6 +187,9 @@ class ClaimsScreen(FactcheckScreen):
             self._update_title()
 
     def on_claims_refreshed(self, message: ClaimsRefreshed) -> None:
+        if message.request < self._refresh_applied:
+            return
+        self._refresh_applied = message.request
         for claim in message.claims:
             self.table.replace_claim(claim)
 
@@ -318,11 +327,9 @@ class ClaimsScreen(FactcheckScreen):
         try:
             review = self.data.review_claim(claim, verdict, self.reviewer, note or None, claim.status)
         except ReviewError as exc:
-            self.post_message(ReviewRefused(str(exc), isinstance(exc, ReviewConflict)))
-            self.post_message(ClaimsRefreshed(refresh_claims(self.data, [claim.id])))
+            self.post_message(ReviewRefused(str(exc), isinstance(exc, ReviewConflict), claim.id))
             return
-        self.post_message(ReviewSaved("claim", review))
-        self.post_message(ClaimsRefreshed(refresh_claims(self.data, [claim.id])))
+        self.post_message(ReviewSaved("claim", review, claim_id=claim.id))
 
     def action_undo(self) -> None:
         claim = self.table.highlighted
@@ -332,14 +339,17 @@ class ClaimsScreen(FactcheckScreen):
     @work(thread=True, group="claims-review", exit_on_error=False)
     def undo_review(self, claim: ClaimView) -> None:
         withdrawn = self.data.undo_claim(claim.claim_key, self.reviewer)
-        self.post_message(ReviewSaved("claim", withdrawn, undone=True))
-        self.post_message(ClaimsRefreshed(refresh_claims(self.data, [claim.id])))
+        self.post_message(ReviewSaved("claim", withdrawn, undone=True, claim_id=claim.id))
 
     def on_review_saved(self, message: ReviewSaved) -> None:
         self.fc.announce_review(message)
+        if message.claim_id is not None:
+            self.request_refresh([message.claim_id])
 
     def on_review_refused(self, message: ReviewRefused) -> None:
         self.fc.announce_refusal(message)
+        if message.claim_id is not None:
+            self.request_refresh([message.claim_id])
 
     def action_chart_claim(self) -> None:
         claim = self.table.highlighted

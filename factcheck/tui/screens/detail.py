@@ -7,6 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from factcheck.store.queries import RelationView
 from factcheck.store.reviews import ReviewConflict, ReviewError
@@ -59,9 +60,12 @@ class DetailScreen(FactcheckScreen):
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load(self) -> None:
         try:
-            self.post_message(ClaimContextLoaded(self.data.claim_context(self.claim_id)))
+            context = self.data.claim_context(self.claim_id)
         except Exception as exc:
             self.post_message(QueryFailed("the claim", str(exc).splitlines()[0]))
+            return
+        if not get_current_worker().is_cancelled:  # a newer load (after a review) supersedes this one
+            self.post_message(ClaimContextLoaded(context))
 
     def on_query_failed(self, message: QueryFailed) -> None:
         self.say(f"Could not load {message.what}: {message.error}", "error")
@@ -146,7 +150,6 @@ class DetailScreen(FactcheckScreen):
             self.post_message(ReviewRefused(str(exc), isinstance(exc, ReviewConflict)))
         else:
             self.post_message(ReviewSaved("claim", review))
-        self.post_message(ClaimContextLoaded(self.data.claim_context(self.claim_id)))
 
     def action_undo(self) -> None:
         if self.context is not None:
@@ -156,13 +159,14 @@ class DetailScreen(FactcheckScreen):
     def undo_review(self, claim_key: str) -> None:
         withdrawn = self.data.undo_claim(claim_key, self.reviewer)
         self.post_message(ReviewSaved("claim", withdrawn, undone=True))
-        self.post_message(ClaimContextLoaded(self.data.claim_context(self.claim_id)))
 
     def on_review_saved(self, message: ReviewSaved) -> None:
         self.fc.announce_review(message)
+        self.load()
 
     def on_review_refused(self, message: ReviewRefused) -> None:
         self.fc.announce_refusal(message)
+        self.load()
 
     def action_chart_claim(self) -> None:
         if self.context is not None:

@@ -7,6 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
 
 from factcheck.store.queries import ClaimView, RelationView
 from factcheck.store.reviews import ReviewConflict, ReviewError
@@ -80,9 +81,12 @@ class PairScreen(FactcheckScreen):
     @work(thread=True, exclusive=True, group="pair", exit_on_error=False)
     def load(self) -> None:
         try:
-            self.post_message(RelationContextLoaded(self.data.relation_context(self.relation)))
+            context = self.data.relation_context(self.relation)
         except Exception as exc:
             self.post_message(QueryFailed("the flag", str(exc).splitlines()[0]))
+            return
+        if not get_current_worker().is_cancelled:  # a newer load (after a decision) supersedes this one
+            self.post_message(RelationContextLoaded(context))
 
     def on_query_failed(self, message: QueryFailed) -> None:
         self.say(f"Could not load {message.what}: {message.error}", "error")
@@ -140,7 +144,6 @@ class PairScreen(FactcheckScreen):
             self.post_message(ReviewRefused(str(exc), isinstance(exc, ReviewConflict)))
         else:
             self.post_message(ReviewSaved("relation", review))
-        self.post_message(RelationContextLoaded(self.data.relation_context(context.relation)))
 
     def action_undo(self) -> None:
         self.undo_decision(self.relation)
@@ -149,13 +152,14 @@ class PairScreen(FactcheckScreen):
     def undo_decision(self, relation: RelationView) -> None:
         withdrawn = self.data.undo_relation(relation.relation_key, self.reviewer)
         self.post_message(ReviewSaved("relation", withdrawn, undone=True))
-        self.post_message(RelationContextLoaded(self.data.relation_context(relation)))
 
     def on_review_saved(self, message: ReviewSaved) -> None:
         self.fc.announce_review(message)
+        self.load()
 
     def on_review_refused(self, message: ReviewRefused) -> None:
         self.fc.announce_refusal(message)
+        self.load()
 
     def action_back(self) -> None:
         self.app.pop_screen()

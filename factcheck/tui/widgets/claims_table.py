@@ -95,13 +95,16 @@ class ClaimsTable(DataTable[Text]):
         self.window: list[ClaimView] = []
         self.first_index = 0
         self.complete_below = False
+        # A rebuild clears the table, which scrolls to the top and highlights row 0 on the way:
+        # those are not the editor asking for the previous page.
+        self._rebuilding = False
 
     def on_mount(self) -> None:
         for key, label, _sort in COLUMNS:
             self.add_column(label, key=key, width=WIDTHS.get(key))
 
     def _check_edges(self, row: int) -> None:
-        if not self.window:
+        if not self.window or self._rebuilding:
             return
         if row >= len(self.window) - EDGE and not self.complete_below:
             self.post_message(self.NearEdge("next"))
@@ -109,7 +112,7 @@ class ClaimsTable(DataTable[Text]):
             self.post_message(self.NearEdge("previous"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._check_edges(event.cursor_row)
+        self._check_edges(self.cursor_row)  # where the cursor is now, not where it passed
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -172,8 +175,13 @@ class ClaimsTable(DataTable[Text]):
                     self.update_cell(str(claim.id), key, cell)
 
     def _rebuild(self, cursor: int) -> None:
+        self._rebuilding = True
         self.clear()
         for claim in self.window:
             self.add_row(*claim_cells(claim), key=str(claim.id))
         if self.window:
             self.move_cursor(row=max(0, min(cursor, len(self.window) - 1)), animate=False)
+        self.call_after_refresh(self._rebuilt)
+
+    def _rebuilt(self) -> None:
+        self._rebuilding = False
