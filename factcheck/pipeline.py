@@ -155,31 +155,36 @@ def reextract(
         ids = list(session.execute(query).scalars())
     sources = SourceIds()
     for document_id in ids:
-        with make_session() as session, session.begin():
-            row = session.execute(select(table).where(table.c.id == document_id)).one()
-            document = domain.Document(
-                text=row.text, origin=row.origin, title=row.title, outlet=row.outlet,
-                language=row.language, published=row.published,
-            )  # fmt: skip
-            try:
+        origin = f"document {document_id}"
+        try:
+            with make_session() as session, session.begin():
+                row = session.execute(select(table).where(table.c.id == document_id)).one()
+                origin = row.origin
+                document = domain.Document(
+                    text=row.text, origin=row.origin, title=row.title, outlet=row.outlet,
+                    language=row.language, published=row.published,
+                )  # fmt: skip
                 claims = extract_document(document, registry)
-            except (ValueError, RecursionError) as exc:
-                summary.failed += 1
-                summary.errors.append(f"{row.origin}: {exc}")
-                if on_error:
-                    on_error(f"{row.origin}: {exc}")
-                continue
-            claim_ids = replace_claims(
-                session,
-                document_id,
-                row.content_hash,
-                claims,
-                EXTRACTOR_VERSION,
-                sources,
-                _parents(registry, claims),
-            )
+                claim_ids = replace_claims(
+                    session,
+                    document_id,
+                    row.content_hash,
+                    claims,
+                    EXTRACTOR_VERSION,
+                    sources,
+                    _parents(registry, claims),
+                )
+            if compare and claim_ids:
+                summary.relations += _compare_new(engine, claim_ids)
+        except Exception as exc:
+            # As in ingest: this document keeps its old claims (its transaction rolled back), the rest go on.
+            sources = SourceIds()
+            message = f"{origin}: {_one_line(exc)}"
+            summary.failed += 1
+            summary.errors.append(message)
+            if on_error:
+                on_error(message)
+            continue
         summary.existing += 1
         summary.claims += len(claim_ids)
-        if compare and claim_ids:
-            summary.relations += _compare_new(engine, claim_ids)
     return summary
