@@ -220,7 +220,7 @@ class ClaimsScreen(FactcheckScreen):
             title = f"Rows {table.first_index + 1:,}–{shown:,} of {total}".replace(",", " ")
         order = "descending" if self.descending else "ascending"
         table.border_title = title
-        table.border_subtitle = f"sorted by {self.sort}, {order}"
+        table.border_subtitle = f"Enter opens a claim · sorted by {self.sort}, {order}"
         table.set_sort_marker(self.sort, self.descending)
 
     # Filters and search ---------------------------------------------------------------------
