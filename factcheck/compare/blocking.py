@@ -100,17 +100,24 @@ def load_blocks(session: Session, keys: Iterable[BlockKey]) -> dict[BlockKey, li
     return blocks
 
 
+def _raw_rows(session: Session, query: Select[Any], batch: int) -> Iterator[Sequence[Any]]:
+    """Rows as the driver gives them (textual SQL has no per-row type processing; make_item converts
+    what it needs), fetched in batches through a streaming cursor (server-side on PostgreSQL)."""
+    connection = session.connection().execution_options(stream_results=True)
+    sql = str(query.compile(dialect=connection.dialect))
+    yield from connection.exec_driver_sql(sql).yield_per(batch)
+
+
 def stream_blocks(session: Session, batch: int = 20_000) -> Iterator[tuple[BlockKey, list[Item]]]:
     """All located claims, block by block, streamed in block-key order."""
     query = (
         claim_rows()
         .where(_claims.c.location.is_not(None))
         .order_by(_claims.c.kind, _claims.c.location, _claims.c.actor)
-        .execution_options(yield_per=batch)
     )
     current: BlockKey | None = None
     items: list[Item] = []
-    for row in session.execute(query):
+    for row in _raw_rows(session, query, batch):
         key = (row[3], row[6], row[5])  # kind, location, actor
         if key != current:
             if items and current is not None:
