@@ -24,6 +24,7 @@ class AttributionLexicon:
     relay_verbs: frozenset[str]
     relay: re.Pattern[str]  # a relay preposition at the start of the text after a source
     trailing_aux: re.Pattern[str]  # auxiliaries/adverbs between a subject and its verb
+    aux_endings: tuple[str, ...]  # lower-case last words of those, to rule the pattern out cheaply
     pronouns: frozenset[str]
     stop_words: frozenset[str]
     finite_verbs: frozenset[str]
@@ -31,11 +32,34 @@ class AttributionLexicon:
     byline: re.Pattern[str]
     ignore_relays: frozenset[str]
     cue_openers: frozenset[str]  # lower-case first words of every cue, to find candidate positions fast
+    cue_groups: dict[str, list[tuple[str, str]]]  # opener -> (group, phrase), in the order of ``cues``
+    _by_opener: dict[str, re.Pattern[str]]
+
+    def cues_at(self, opener: str) -> re.Pattern[str] | None:
+        """The cue pattern cut down to the phrases that open with ``opener``: at a position where that word
+        stands no other phrase can match, so it matches what ``cues`` would, without trying them all."""
+        pattern = self._by_opener.get(opener)
+        if pattern is None:
+            phrases = self.cue_groups.get(opener)
+            if phrases is None:
+                return None
+            pattern = self._by_opener[opener] = _cue_pattern(
+                {group: [p for g, p in phrases if g == group] for group in _CUE_GROUPS}
+            )
+        return pattern
 
 
 def _alternation(words: Iterable[str]) -> str:
     parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(piece) for piece in word.split()) for word in parts) or "(?!)"
+
+
+_CUE_GROUPS = {"hedge": "hedges", "prep": "according_to", "post": "according_to_after", "verb": "verbs"}
+
+
+def _cue_pattern(phrases: dict[str, list[str]]) -> re.Pattern[str]:
+    groups = "|".join(f"(?P<{group}>{_alternation(phrases[group])})" for group in _CUE_GROUPS)
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -45,15 +69,12 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
         path = _DIR / "en.json"
         language = "en"
     data = json.loads(path.read_text(encoding="utf-8"))
-    cues = re.compile(
-        r"(?<!\w)(?:"
-        rf"(?P<hedge>{_alternation(data['hedges'])})"
-        rf"|(?P<prep>{_alternation(data['according_to'])})"
-        rf"|(?P<post>{_alternation(data['according_to_after'])})"
-        rf"|(?P<verb>{_alternation(data['verbs'])})"
-        r")(?!\w)",
-        re.IGNORECASE,
-    )
+    cues = _cue_pattern({group: data[key] for group, key in _CUE_GROUPS.items()})
+    cue_groups: dict[str, list[tuple[str, str]]] = {}
+    for group, key in _CUE_GROUPS.items():
+        for phrase in data[key]:
+            if phrase.strip():
+                cue_groups.setdefault(first_word(phrase.strip().lower()), []).append((group, phrase))
     relay = re.compile(rf"\s*(?:{_alternation(data['relay_prepositions'])})(?!\w)\s*", re.IGNORECASE)
     between = [*data["auxiliaries"], *data["adverbs"]]
     trailing_aux = re.compile(rf"(?:(?<!\w)(?:{_alternation(between)})\s*)+$", re.IGNORECASE)
@@ -67,6 +88,7 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
         relay_verbs=frozenset(w.lower() for w in data["relay_verbs"]),
         relay=relay,
         trailing_aux=trailing_aux,
+        aux_endings=tuple(sorted({w.split()[-1].lower() for w in between if w.strip()})),
         pronouns=frozenset(w.lower() for w in data["pronouns"]),
         stop_words=frozenset(w.lower() for w in data["stop_words"]) - _ARTICLES,
         finite_verbs=frozenset(w.lower() for w in data["finite_verbs"]),
@@ -78,4 +100,6 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
             for key in ("hedges", "according_to", "according_to_after", "verbs")
             for phrase in data[key]
         ),
+        cue_groups=cue_groups,
+        _by_opener={},
     )

@@ -22,6 +22,29 @@ _WORD = re.compile(r"\S+")
 _MAX_LEAD = 4  # descriptive words allowed before the first name ("den amerikanska antiterrorismexperten")
 _MAX_LINK = 3  # descriptive words allowed between two names of one chain
 _MAX_FALLBACK = 6
+_ENDING_REACH = 40  # longer than any auxiliary or adverb
+_TAIL = (
+    200  # characters before a verb in which its subject, auxiliaries and clause start are looked for first
+)
+
+
+def _tail_start(text: str, end: int) -> int:
+    """An offset some way before ``end`` that starts a word, so a scan from it sees whole words."""
+    start = end - _TAIL
+    if start <= 0:
+        return 0
+    while start < end and not text[start - 1].isspace():
+        start += 1
+    return start
+
+
+def _last_words(text: str, end: int, count: int) -> list[re.Match[str]]:
+    """The last ``count`` words (runs of non-space) of ``text[:end]``, or all of them when fewer."""
+    start = _tail_start(text, end)
+    words = list(_WORD.finditer(text, start, end))
+    if len(words) < count and start > 0:
+        words = list(_WORD.finditer(text, 0, end))
+    return words[-count:] if count else words
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +162,8 @@ def _phrase_after(
     if chain is not None:
         text = window[lead : chain.end]
         return Phrase(start + lead, start + chain.end, text, _resolve(registry, chain.text, text))
-    words = list(_WORD.finditer(window))
     taken: list[re.Match[str]] = []
-    for word in words:
+    for word in _WORD.finditer(window):
         bare = _bare(word.group())
         if bare in lexicon.stop_words or bare in lexicon.finite_verbs or len(taken) >= _MAX_FALLBACK:
             break
@@ -170,12 +192,11 @@ def _phrase_after(
 def phrase_before(sentence: str, end: int, lexicon: AttributionLexicon, registry: Registry) -> Phrase | None:
     """The subject phrase that ends right before a verb at ``end`` (auxiliaries and adverbs skipped)."""
     head = sentence[:end]
-    aux = lexicon.trailing_aux.search(head)
-    if aux is not None and aux.start() > 0:
-        head = head[: aux.start()]
+    aux = _trailing(lexicon, head)
+    if aux is not None and aux > 0:
+        head = head[:aux]
     head = head.rstrip()
-    stops = [m.end() for m in _BACK_STOP.finditer(head)]
-    clause_start = stops[-1] if stops else 0
+    clause_start = _last_stop(head)
     segments = _comma_segments(head, clause_start)
     if not segments:
         return None
@@ -189,6 +210,28 @@ def phrase_before(sentence: str, end: int, lexicon: AttributionLexicon, registry
         if found is not None:
             return found
     return None
+
+
+def _trailing(lexicon: AttributionLexicon, head: str) -> int | None:
+    """Where the run of auxiliaries and adverbs that ends ``head`` starts. Each word of the run is short, so
+    the run is looked for near the end; one reaching back to the start of that stretch, in all of ``head``."""
+    if not head.rstrip()[-_ENDING_REACH:].lower().endswith(lexicon.aux_endings):
+        return None
+    pattern = lexicon.trailing_aux
+    start = _tail_start(head, len(head))
+    found = pattern.search(head, start)
+    if found is not None and start > 0 and found.start() < start + _TAIL // 2:
+        found = pattern.search(head)
+    return found.start() if found is not None else None
+
+
+def _last_stop(head: str) -> int:
+    """The end of the last clause stop in ``head`` (single characters, so those near the end come first)."""
+    start = _tail_start(head, len(head))
+    stops = [m.end() for m in _BACK_STOP.finditer(head, start)]
+    if not stops and start > 0:
+        stops = [m.end() for m in _BACK_STOP.finditer(head)]
+    return stops[-1] if stops else 0
 
 
 def _comma_segments(text: str, start: int) -> list[tuple[int, int]]:
@@ -220,7 +263,7 @@ def _subject(
         return Phrase(start + lead, start + mention.end, text, _resolve(registry, mention.text, text))
     if names_only:
         return None
-    words = list(_WORD.finditer(segment))
+    words = _last_words(segment, len(segment), 5)
     if not words:
         return None
     last = _bare(words[-1].group())
@@ -252,9 +295,8 @@ def _plausible(words: list[re.Match[str]]) -> bool:
 
 def _descriptive_lead(segment: str, position: int, lexicon: AttributionLexicon) -> int:
     """Start of the descriptive words before a name ("den amerikanska antiterrorismexperten Brett McGurk")."""
-    words = list(_WORD.finditer(segment[:position]))
     lead = position
-    for word in reversed(words[-_MAX_LEAD:]):
+    for word in reversed(_last_words(segment, position, _MAX_LEAD)):
         bare = _bare(word.group())
         if bare in lexicon.stop_words or bare in lexicon.finite_verbs or not word.group()[-1:].isalnum():
             break

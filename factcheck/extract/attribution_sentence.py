@@ -12,7 +12,8 @@ from factcheck.resolve import Registry, Resolution
 RELAY_TYPES = frozenset({"news agency", "outlet"})
 _RELAY_REACH = 80  # characters after a source phrase in which a relay ("till Independent") is looked for
 _OPENERS = "\"“”„«»'‘’–—-:.!?("
-_BEFORE_INVERSION = re.compile(r"[,\"”»’'–—:]\s*$")
+_INVERSION_MARKS = frozenset(",\"”»’'–—:")
+_WORD_AT = re.compile(r"[^\W_]+")
 
 
 @dataclass(slots=True)
@@ -37,7 +38,9 @@ def cue_matches(sentence: str, starts: list[int], lexicon: AttributionLexicon) -
     for start in starts:
         if start < covered:
             continue
-        match = lexicon.cues.match(sentence, start)
+        word = _WORD_AT.match(sentence, start)
+        pattern = lexicon.cues_at(word.group().lower()) if word is not None else None
+        match = pattern.match(sentence, start) if pattern is not None else None
         if match is not None:
             matches.append(match)
             covered = match.end()
@@ -90,7 +93,8 @@ def _verb_cue(
 ) -> Cue | None:
     verb = match.group().lower()
     relay_verb = verb.split()[-1] in lexicon.relay_verbs
-    inverted_first = bool(_BEFORE_INVERSION.search(sentence, 0, match.start())) or match.start() == 0
+    # A cue right after a comma, quote, dash or colon puts the speaker after it: ', says X'.
+    inverted_first = match.start() == 0 or sentence[: match.start()].rstrip()[-1:] in _INVERSION_MARKS
     attempts = ("after", "before") if inverted_first else ("before", "after")
     for side in attempts:
         if side == "after":

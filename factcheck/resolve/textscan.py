@@ -3,6 +3,7 @@
 Python's regex engine tries a big alternation at every character. Instead, the distinct words of a text are
 collected once (cached for the few texts in flight: the same text is scanned for places, actors, sources and
 attribution cues), intersected with the words that can open a phrase, and only those words are searched for.
+The offsets of each word are kept too, since places, actors, sources and cues share many opening words.
 """
 
 from __future__ import annotations
@@ -13,13 +14,48 @@ from functools import lru_cache
 _WORD = re.compile(r"(?<!\w)[^\W_]+")
 
 
+class _Prepared:
+    """One text's lower-cased form, its distinct words, and the offsets of the words looked up so far."""
+
+    __slots__ = ("_offsets", "_stems", "lowered", "lowered_words", "words")
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters grow when lower-cased; keep offsets true
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+            self.lowered_words = frozenset(w.lower() for w in _WORD.findall(text))
+        else:
+            self.lowered_words = frozenset(_WORD.findall(lowered))
+        self.lowered = lowered
+        self.words = frozenset(_WORD.findall(text))
+        self._stems: dict[bool, dict[str, str]] = {}
+        self._offsets: dict[tuple[bool, str], list[int]] = {}
+
+    def stems(self, case_sensitive: bool) -> dict[str, str]:
+        """Words ending in "s", by the word without it ("raqqa" -> "raqqas"), for genitives."""
+        found = self._stems.get(case_sensitive)
+        if found is None:
+            present = self.words if case_sensitive else self.lowered_words
+            found = self._stems[case_sensitive] = {w[:-1]: w for w in present if w[-1] == "s"}
+        return found
+
+    def offsets(self, word: str, case_sensitive: bool, text: str) -> list[int]:
+        key = (case_sensitive, word)
+        found = self._offsets.get(key)
+        if found is None:
+            haystack = text if case_sensitive else self.lowered
+            found = []
+            for match in _finder(word).finditer(haystack):
+                at = match.start()
+                if at == 0 or not (haystack[at - 1].isalnum() or haystack[at - 1] == "_"):
+                    found.append(at)
+            self._offsets[key] = found
+        return found
+
+
 @lru_cache(maxsize=8)
-def _prepared(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters grow when lower-cased; keep offsets true
-        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    words = frozenset(_WORD.findall(text))
-    return lowered, words, frozenset(w.lower() for w in words)
+def _prepared(text: str) -> _Prepared:
+    return _Prepared(text)
 
 
 def first_word(phrase: str) -> str:
@@ -34,15 +70,15 @@ def opener_starts(
 
     With ``genitive``, a word that is an opener plus a final "s" counts too ("Raqqas").
     """
-    lowered, words, lowered_words = _prepared(text)
-    haystack, present = (text, words) if case_sensitive else (lowered, lowered_words)
-    hits = [w for w in present if w in openers or (genitive and w[-1] == "s" and w[:-1] in openers)]
+    prepared = _prepared(text)
+    present = prepared.words if case_sensitive else prepared.lowered_words
+    hits = present & openers
+    if genitive:
+        stems = prepared.stems(case_sensitive)
+        hits = hits.union(stems[stem] for stem in openers & stems.keys())
     starts: list[int] = []
     for word in hits:
-        for found in _finder(word).finditer(haystack):
-            at = found.start()
-            if at == 0 or not (haystack[at - 1].isalnum() or haystack[at - 1] == "_"):
-                starts.append(at)
+        starts.extend(prepared.offsets(word, case_sensitive, text))
     starts.sort()
     return starts
 
