@@ -114,6 +114,19 @@ def test_stored_text_has_no_control_characters(corpus_run: tuple[list[Case], Pat
         assert not bad, (origin, bad)
 
 
+def test_stored_metadata_has_no_control_characters(corpus_run: tuple[list[Case], Path, Path, Result]) -> None:
+    _cases, _dir, db, _result = corpus_run
+    engine = create_engine(f"sqlite:///{db}")
+    table = models.Document.__table__
+    with engine.connect() as connection:
+        rows = connection.execute(select(table.c.origin, table.c.title, table.c.outlet)).all()
+    engine.dispose()
+    assert any(row.title and "ANSI in a title" in row.title for row in rows)
+    for row in rows:
+        for value in row:
+            assert value is None or not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in value), row
+
+
 def test_every_stored_value_is_finite(corpus_run: tuple[list[Case], Path, Path, Result]) -> None:
     """Absurd numbers ("10^400", 22 zeros) never become inf or NaN in the store (JSON cannot carry them)."""
     _cases, _dir, db, _result = corpus_run

@@ -31,9 +31,23 @@ def _sniff_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
+def _has_controls(value: str | None) -> bool:
+    return value is not None and any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in value)
+
+
 def _finish(document: Document) -> Document | ReadError:
     if not document.text.strip():
         return ReadError(document.origin, "no text in it")
+    if any(_has_controls(value) for value in (document.title, document.outlet, document.origin)):
+        # Metadata from JSON records or HTML entities: as clean as the text (PostgreSQL refuses NUL).
+        from factcheck.read.text import normalise_text
+
+        document = dataclasses.replace(
+            document,
+            title=normalise_text(document.title).strip() or None if document.title else None,
+            outlet=normalise_text(document.outlet).strip() or None if document.outlet else None,
+            origin=normalise_text(document.origin),
+        )
     if len(document.text) > MAX_REPORT_BYTES:
         return ReadError(
             document.origin,

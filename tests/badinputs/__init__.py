@@ -59,7 +59,14 @@ def _jsonl() -> bytes:
         "",  # blank lines are skipped, not errors
         json.dumps({"title": "no text field"}),  # line 6: valid JSON, no text
         json.dumps(["a", "list", "not", "an", "object"]),  # line 7
-        json.dumps({"text": "Roughly 300 civilians fled Mosul on Monday, the UN said.", "date": "2017-06"}),
+        json.dumps(
+            {
+                "text": "Roughly 300 civilians fled Mosul on Monday, the UN said.",
+                "date": "2017-06",
+                "title": "NUL\u0000 and \u001b[31mANSI\u001b[0m in a title",
+                "outlet": "The\u0007 Outlet",
+            }
+        ),
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
