@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.resolve.normalize import acronym_key, is_acronym, name_key, strip_accents
-from factcheck.resolve.textscan import first_word, opener_starts
+from factcheck.resolve.textscan import first_word, opener_words
 
 _SEP = "\x00"
 _APOS = "\x01"
@@ -122,22 +122,18 @@ class AliasMatcher:
     def scan(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         if self._exact_groups:
-            hits.extend(self._scan(opener_starts(text, self._exact_first, True), text, True))
+            hits.extend(self._scan(opener_words(text, self._exact_first, True), text, True))
         if self._folded_groups:
-            starts = opener_starts(text, self._folded_first, False, genitive=True)
+            starts = opener_words(text, self._folded_first, False, genitive=True)
             hits.extend(self._scan(starts, text, False))
         return _longest_first(hits)
 
-    def _scan(self, starts: list[int], text: str, acronym: bool) -> list[Hit]:
+    def _scan(self, starts: list[tuple[int, str]], text: str, acronym: bool) -> list[Hit]:
         found: list[Hit] = []
         covered = 0
-        for at in starts:
+        for at, written in starts:
             if at < covered:
                 continue
-            word = _WORD_AT.match(text, at)
-            if word is None:
-                continue
-            written = word.group() if acronym else word.group().lower()
             best: re.Match[str] | None = None
             # The word itself opens aliases, or it is a genitive ("Raqqas") of a word that does.
             for candidate in (written, written[:-1]) if not acronym and written.endswith("s") else (written,):
@@ -149,9 +145,6 @@ class AliasMatcher:
                 found.append(_hit(best, acronym))
                 covered = best.end()
         return found
-
-
-_WORD_AT = re.compile(r"[^\W_]+")
 
 
 # A lower-case leading article is not part of a name ("the monitoring group", "den syriska armén"); leaving it

@@ -17,7 +17,7 @@ _WORD = re.compile(r"(?<!\w)[^\W_]+")
 class _Prepared:
     """One text's lower-cased form, its distinct words, and the offsets of the words looked up so far."""
 
-    __slots__ = ("_offsets", "_stems", "lowered", "lowered_words", "words")
+    __slots__ = ("_offsets", "_stems", "_words", "lowered", "lowered_words")
 
     def __init__(self, text: str) -> None:
         lowered = text.lower()
@@ -27,29 +27,37 @@ class _Prepared:
         else:
             self.lowered_words = frozenset(_WORD.findall(lowered))
         self.lowered = lowered
-        self.words = frozenset(_WORD.findall(text))
-        self._stems: dict[bool, dict[str, str]] = {}
+        self._words: frozenset[str] | None = None
+        self._stems: dict[bool, tuple[dict[str, str], frozenset[str]]] = {}
         self._offsets: dict[tuple[bool, str], list[int]] = {}
 
-    def stems(self, case_sensitive: bool) -> dict[str, str]:
+    def words(self, text: str) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(_WORD.findall(text))
+        return self._words
+
+    def stems(self, case_sensitive: bool, text: str) -> tuple[dict[str, str], frozenset[str]]:
         """Words ending in "s", by the word without it ("raqqa" -> "raqqas"), for genitives."""
         found = self._stems.get(case_sensitive)
         if found is None:
-            present = self.words if case_sensitive else self.lowered_words
-            found = self._stems[case_sensitive] = {w[:-1]: w for w in present if w[-1] == "s"}
+            present = self.words(text) if case_sensitive else self.lowered_words
+            by_stem = {w[:-1]: w for w in present if w[-1] == "s"}
+            found = self._stems[case_sensitive] = (by_stem, frozenset(by_stem))
         return found
+
+    def present(self, openers: frozenset[str], case_sensitive: bool) -> set[str] | frozenset[str]:
+        """The openers that occur in the text as words, or (case-sensitive) may: ``offsets`` decides."""
+        if not case_sensitive:
+            return self.lowered_words & openers
+        # Case-sensitive openers are few (acronyms); a word can only be there if its lower case is.
+        return {w for w in openers if w.lower() in self.lowered_words}
 
     def offsets(self, word: str, case_sensitive: bool, text: str) -> list[int]:
         key = (case_sensitive, word)
         found = self._offsets.get(key)
         if found is None:
             haystack = text if case_sensitive else self.lowered
-            found = []
-            for match in _finder(word).finditer(haystack):
-                at = match.start()
-                if at == 0 or not (haystack[at - 1].isalnum() or haystack[at - 1] == "_"):
-                    found.append(at)
-            self._offsets[key] = found
+            found = self._offsets[key] = [m.start() for m in _finder(word).finditer(haystack)]
         return found
 
 
@@ -70,20 +78,28 @@ def opener_starts(
 
     With ``genitive``, a word that is an opener plus a final "s" counts too ("Raqqas").
     """
+    return [at for at, _ in opener_words(text, openers, case_sensitive, genitive)]
+
+
+def opener_words(
+    text: str, openers: frozenset[str], case_sensitive: bool, genitive: bool = False
+) -> list[tuple[int, str]]:
+    """Like ``opener_starts``, with the word found at each offset (lower-cased unless case_sensitive)."""
     prepared = _prepared(text)
-    present = prepared.words if case_sensitive else prepared.lowered_words
-    hits = present & openers
+    hits = prepared.present(openers, case_sensitive)
     if genitive:
-        stems = prepared.stems(case_sensitive)
-        hits = hits.union(stems[stem] for stem in openers & stems.keys())
-    starts: list[int] = []
+        # frozenset & frozenset walks the smaller set (a dict's keys view would walk all the openers)
+        stems, stem_set = prepared.stems(case_sensitive, text)
+        hits = hits.union(stems[stem] for stem in stem_set & openers)
+    found: list[tuple[int, str]] = []
     for word in hits:
-        starts.extend(prepared.offsets(word, case_sensitive, text))
-    starts.sort()
-    return starts
+        found.extend((at, word) for at in prepared.offsets(word, case_sensitive, text))
+    found.sort()
+    return found
 
 
 @lru_cache(maxsize=16384)
 def _finder(word: str) -> re.Pattern[str]:
-    # Literal first, so the engine searches for it fast; the left boundary is checked by the caller.
-    return re.compile(rf"{re.escape(word)}(?![^\W_])")
+    # The literal first, so the engine searches for it fast; then neither a letter or digit after it, nor a
+    # letter, digit or underscore before it (a lookbehind over the word itself).
+    return re.compile(rf"{re.escape(word)}(?![^\W_])(?<!\w[\s\S]{{{len(word)}}})")
