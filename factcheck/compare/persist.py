@@ -60,13 +60,25 @@ def _rows(found: Iterable[Found]) -> dict[str, list[Any]]:
     return rows
 
 
-def upsert_relations(session: Session, found: Sequence[Found], stamp: datetime) -> int:
-    """Insert or refresh relations, each with its editors' standing decision; returns how many."""
+def reviewed_keys(session: Session) -> set[str]:
+    """Relation keys that have ever been reviewed: a full pass asks relation_statuses about these only."""
+    reviews = models.Review.__table__
+    query = select(reviews.c.target_key).where(reviews.c.target_type == "relation").distinct()
+    return set(session.execute(query).scalars())
+
+
+def upsert_relations(
+    session: Session, found: Sequence[Found], stamp: datetime, reviewed: set[str] | None = None
+) -> int:
+    """Insert or refresh relations, each with its editors' standing decision; returns how many.
+
+    `reviewed` (from reviewed_keys) narrows the decision lookup when a pass writes many batches."""
     rows = _rows(found)
     if not rows:
         return 0
     keys = sorted(rows)  # key order keeps the B-tree inserts local
-    decided = relation_statuses(session, keys)
+    asked = keys if reviewed is None else [key for key in keys if key in reviewed]
+    decided = relation_statuses(session, asked) if asked else {}
     connection = session.connection()
     dialect = connection.dialect
     bind = _relations.c.computed_at.type.dialect_impl(dialect).bind_processor(dialect)

@@ -23,6 +23,7 @@ from factcheck.compare.persist import (
     delete_outdated,
     delete_pairs,
     relation_key,
+    reviewed_keys,
     upsert_relations,
 )
 from factcheck.compare.places import Gazetteer, containment, default_gazetteer
@@ -97,10 +98,11 @@ def _compare_all(engine: Engine, with_scope: bool, gazetteer: Gazetteer | None) 
         nonlocal stored
         if buffer:
             with Session(engine) as writer, writer.begin(), _roomy_cache(writer):
-                stored += upsert_relations(writer, buffer, stamp)
+                stored += upsert_relations(writer, buffer, stamp, reviewed)
             buffer.clear()
 
     with Session(engine) as reader:
+        reviewed = reviewed_keys(reader)
         for _key, items in stream_blocks(reader):
             if len(items) > 1:
                 buffer.extend(block_relations(sort_block(items), with_scope=with_scope).found)
