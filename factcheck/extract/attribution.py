@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from factcheck.domain import Claim
 from factcheck.extract.attribution_document import Attribution, Context, SentenceState, analyse, combine
@@ -27,35 +28,46 @@ def attribute(
     """Copies of ``claims`` with source, source_mention, source_type, source_score and via filled."""
     if not claims:
         return []
+    fields = attribution_fields(text, [(c.start, c.kind) for c in claims], language, registry)
+    return [replace(claim, **found) for claim, found in zip(claims, fields, strict=True)]
+
+
+def attribution_fields(
+    text: str, claims: Sequence[tuple[int, str]], language: str, registry: Registry | None = None
+) -> list[dict[str, Any]]:
+    """For claims given as (start offset, kind): the values of source, source_mention, source_type,
+    source_score and via, as keyword arguments of Claim (a claim is then built once, not copied)."""
+    if not claims:
+        return []
     from factcheck.extract.sentences import split_sentences
 
     registry = registry or get_registry()
     lexicon = attribution_lexicon(language)
     spans = split_sentences(text, language)
     if not spans:
-        return list(claims)
+        return [{} for _ in claims]
     document = analyse(text, spans, lexicon, registry)
     wire = byline_agencies(text, lexicon, registry)
-    claimed = {document.sentence_at(claim.start) for claim in claims}
+    claimed = {document.sentence_at(start) for start, _ in claims}
     attributed = []
-    for claim in claims:
-        index = document.sentence_at(claim.start)
+    for start, kind in claims:
+        index = document.sentence_at(start)
         state = document.sentences[index]
         found = state.effective
         speakers = [c for c in state.cues if c.kind == "explicit" and not c.is_outlet]
         if len(speakers) > 1:
-            found = _nearest(state, index, claim.start - state.start, registry) or found
-        if state.follow_up and found is state.effective and not _continues_figures(claim, index, claimed):
+            found = _nearest(state, index, start - state.start, registry) or found
+        if state.follow_up and found is state.effective and not _continues_figures(kind, index, claimed):
             found = None
-        attributed.append(_with(claim, found, wire))
+        attributed.append(_fields(found, wire))
     return attributed
 
 
-def _continues_figures(claim: Claim, index: int, claimed: set[int]) -> bool:
+def _continues_figures(kind: str, index: int, claimed: set[int]) -> bool:
     """A figure in a sentence that goes on from a sourced sentence with figures of its own continues that
     report ("Enligt FN har 10 000 dödats. Omkring tre miljoner har tvingats fly"); background does not:
     geography ("Staden ligger fem mil från ..."), or a sentence after one that gave no figure."""
-    return claim.kind not in _BACKGROUND_KINDS and index - 1 in claimed
+    return kind not in _BACKGROUND_KINDS and index - 1 in claimed
 
 
 def _nearest(state: SentenceState, index: int, focus: int, registry: Registry) -> Attribution | None:
@@ -65,20 +77,19 @@ def _nearest(state: SentenceState, index: int, focus: int, registry: Registry) -
     return found
 
 
-def _with(claim: Claim, found: Attribution | None, wire: tuple[str, ...]) -> Claim:
+def _fields(found: Attribution | None, wire: tuple[str, ...]) -> dict[str, Any]:
     source = found.source if found else None
     via = [*(found.via if found else ()), *wire]
     via = [v for v in dict.fromkeys(via) if v != source]
     if found is None:
-        return replace(claim, via=tuple(via))
-    return replace(
-        claim,
-        source=found.source,
-        source_mention=found.mention,
-        source_type=found.type,
-        source_score=found.score,
-        via=tuple(via),
-    )
+        return {"via": tuple(via)}
+    return {
+        "source": found.source,
+        "source_mention": found.mention,
+        "source_type": found.type,
+        "source_score": found.score,
+        "via": tuple(via),
+    }
 
 
 def byline_agencies(text: str, lexicon: AttributionLexicon, registry: Registry) -> tuple[str, ...]:

@@ -15,7 +15,8 @@ from factcheck.extract.claim_lexicon import load_claim_lexicon
 from factcheck.extract.claim_subject import claim_subject
 from factcheck.extract.sentences import split_sentences
 
-Attribute = Callable[[list[Claim]], list[Claim]]
+# (start, kind) of each claim -> the Claim keyword arguments of its attribution (source, via, ...)
+Attribute = Callable[[list[tuple[int, str]]], list[dict[str, Any]]]
 
 
 _PEOPLE = frozenset({"civilians", "casualties", "displaced", "fighters"})
@@ -85,7 +86,7 @@ def build_claims(
         return []
     resolver = ContextResolver(DocumentEntities.find(text, registry), lexicon)
     earlier: list[tuple[ClaimSpot, str | None]] = []
-    claims: list[Claim] = []
+    drafts: list[dict[str, Any]] = []
     spots: list[ClaimSpot] = []
     nouns: list[str | None] = []
     for quantity, index, classification, approximate in kept:
@@ -113,30 +114,31 @@ def build_claims(
         earlier.append((spot, location))
         spots.append(spot)
         nouns.append(classification.noun)
-        claims.append(
-            Claim(
-                start=quantity.start,
-                end=quantity.end,
-                text=quantity.text,
-                sentence=sentence,
-                value_low=quantity.value_low,
-                value_high=quantity.value_high,
-                unit=classification.unit,
-                kind=classification.kind,
-                approximate=approximate,
-                vague=quantity.vague,
-                location=location,
-                as_of=claim_as_of(sentence, quantity.start - start, published, lexicon),
-                sentence_start=start,
-            )
+        drafts.append(
+            {
+                "start": quantity.start,
+                "end": quantity.end,
+                "text": quantity.text,
+                "sentence": sentence,
+                "value_low": quantity.value_low,
+                "value_high": quantity.value_high,
+                "unit": classification.unit,
+                "kind": classification.kind,
+                "approximate": approximate,
+                "vague": quantity.vague,
+                "location": location,
+                "as_of": claim_as_of(sentence, quantity.start - start, published, lexicon),
+                "sentence_start": start,
+            }
         )
     if attribute is not None:
-        claims = attribute(claims)
-    by_span = {(spot.start, spot.end): (spot, noun) for spot, noun in zip(spots, nouns, strict=True)}
-    finished: list[Claim] = []
-    for claim in claims:
-        spot, noun = by_span[(claim.start, claim.end)]
-        actor = resolver.actor(spot, claim.source_mention)
-        subject = claim_subject(claim.kind, actor, claim.location, noun)
-        finished.append(replace(claim, actor=actor, subject=subject))
-    return finished
+        sourced = attribute([(d["start"], d["kind"]) for d in drafts])
+    else:
+        sourced = [{} for _ in drafts]
+    claims: list[Claim] = []
+    for draft, found, spot, noun in zip(drafts, sourced, spots, nouns, strict=True):
+        # The actor is chosen after attribution: the group a claim is attributed to is not its actor.
+        actor = resolver.actor(spot, found.get("source_mention"))
+        subject = claim_subject(draft["kind"], actor, draft["location"], noun)
+        claims.append(Claim(**draft, **found, actor=actor, subject=subject))
+    return claims

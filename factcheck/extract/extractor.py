@@ -36,13 +36,13 @@ def extract(
 
 def _attribution(text: str, language: str, registry: Any) -> Any:
     try:
-        from factcheck.extract.attribution import attribute
+        from factcheck.extract.attribution import attribution_fields
     except ModuleNotFoundError as exc:
         if exc.name != "factcheck.extract.attribution":
             raise
         return None  # attribution not installed: claims keep the report's own voice
 
-    def run(claims: list[Claim]) -> list[Claim]:
-        return list(attribute(text, claims, language, registry=registry))
+    def run(claims: list[tuple[int, str]]) -> list[dict[str, Any]]:
+        return attribution_fields(text, claims, language, registry=registry)
 
     return run
