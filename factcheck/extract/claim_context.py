@@ -17,6 +17,8 @@ from typing import Any
 from factcheck.extract.claim_lexicon import ClaimLexicon
 
 _CITY_TYPES = frozenset({"city", "town", "village", "district", "neighbourhood", "neighborhood", "quarter"})
+_CITY_PART_TYPES = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
+_DISTANCE_REACH = 40  # "14 mil sydost om Raqqa": from the end of a distance figure to the place measured from
 _PROVINCE_TYPES = frozenset({"province", "governorate", "state", "county"})
 _COUNTRY_TYPES = frozenset({"country", "countries"})
 _TYPE_GROUPS: dict[str, frozenset[str]] = {
@@ -155,6 +157,10 @@ class ContextResolver:
         self._province_cache: dict[str, str | None] = {}
         self._reference_cache: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
         self._city_marks: dict[str, bool] = {}
+        self._distances: list[tuple[int, int]] = []  # spans of the distance figures seen so far
+
+    def note_distance(self, spot: ClaimSpot) -> None:
+        self._distances.append((spot.start, spot.end))
 
     # -- location -----------------------------------------------------------------------------------
 
@@ -202,13 +208,34 @@ class ContextResolver:
         return self._joined(place, stop) if place is not None else None
 
     def _places(self, start: int, end: int) -> list[Entity]:
-        """Places between two offsets, leaving out names used as modifiers ("USA-ledda", "U.S.-backed")."""
+        """Places between two offsets, leaving out names used as modifiers ("USA-ledda", "U.S.-backed",
+        "die von den USA unterstützten Kräfte")."""
         text = self.text
         return [
             p
             for p in self.entities.between(self.entities.places, start, end)
             if not (text.startswith("-", p.end) and text[p.end + 1 : p.end + 2].isalpha())
+            and not self._agent_of_participle(p)
         ]
+
+    def _agent_of_participle(self, place: Entity) -> bool:
+        """ "von den USA unterstützten": the place is who backs the noun after it, not where it is."""
+        lexicon = self.lexicon
+        if not lexicon.participle_endings or not lexicon.agent_prepositions:
+            return False
+        following = (
+            _WORD.match(self.text, place.end + 1) if self.text[place.end : place.end + 1] == " " else None
+        )
+        if following is None:
+            return False
+        word = following.group()
+        if not word.islower() or not word.endswith(lexicon.participle_endings):
+            return False
+        before = _WORD.findall(self.text[max(0, place.start - 20) : place.start].lower())[-2:]
+        if before and before[-1] in lexicon.agent_prepositions:
+            return True
+        # one short article between: "von den USA", "vom"
+        return len(before) == 2 and before[0] in lexicon.agent_prepositions and len(before[1]) <= 3
 
     def share_of_place(self, spot: ClaimSpot) -> bool:
         """ "56 por ciento de Alepo", "74 procent av Raqqa": a percentage of a named place."""
@@ -230,9 +257,22 @@ class ContextResolver:
             return self._resolve_back(back[1], back[0])
         if best_place is None:
             return None
-        if len(places) > 1 and self._in_apposition(places[-2], best_place):
+        if len(places) > 1 and (
+            self._in_apposition(places[-2], best_place) or self._located_in(places[-2], best_place)
+        ):
             best_place = places[-2]
         return self._joined(best_place, spot.start)
+
+    def _located_in(self, inner: Entity, outer: Entity) -> bool:
+        """ "im Kreis Ahrweiler in Rheinland-Pfalz", "in Raqqa in Syria": the second place only says where the
+        first lies, so the first, narrower place is where the figure is."""
+        gap = _WORD.findall(self.text[inner.end : outer.start].lower())
+        return (
+            len(gap) == 1
+            and gap[0] in self.lexicon.location_prepositions
+            and inner.canonical != outer.canonical
+            and self.entities.contains(outer.canonical, inner.canonical)
+        )
 
     def _in_apposition(self, head: Entity, place: Entity) -> bool:
         """ "Deir Ezzor, en stad i nordvästra Syrien": the second place only says where the first lies."""
@@ -282,12 +322,29 @@ class ContextResolver:
         return found
 
     def _resolve_back(self, place_type: str, position: int) -> str | None:
-        """The latest place of the type a phrase like "i staden" or "av provinsen" refers back to."""
+        """The latest place of the type a phrase like "i staden" or "av provinsen" refers back to.
+
+        A province named as such is what "the province" means before any city's province; a place that
+        only serves to measure a distance from ("14 mil sydost om Raqqa") is not what the report discusses;
+        "the city" after a district of it is the city."""
         wanted = _TYPE_GROUPS.get(place_type)
         if place_type == "country" and self.entities.country is not None:
             return self.entities.country
         floor = max(0, position - _LOOKBACK_CHARS)
-        for place in reversed(self.entities.between(self.entities.places, floor, position)):
+        candidates = [
+            p
+            for p in self.entities.between(self.entities.places, floor, position)
+            if not self._distance_reference(p)
+        ]
+        if place_type == "province":
+            named = [p for p in candidates if p.type in _PROVINCE_TYPES]
+            if named:
+                return named[-1].canonical
+        for place in reversed(candidates):
+            if place_type == "city" and place.type in _CITY_PART_TYPES:
+                parent = self._parent_city(place)
+                if parent is not None:
+                    return parent
             if wanted is None or place.type in wanted:
                 return place.canonical
             province = (
@@ -297,6 +354,22 @@ class ContextResolver:
             )
             if province is not None:
                 return province
+        return None
+
+    def _distance_reference(self, place: Entity) -> bool:
+        """A place a distance is measured from: a distance figure ends shortly before it in its sentence."""
+        for _start, end in self._distances:
+            if end <= place.start <= end + _DISTANCE_REACH and "." not in self.text[end : place.start]:
+                return True
+        return False
+
+    def _parent_city(self, place: Entity) -> str | None:
+        parents = getattr(self.entities.registry, "place_parents", None)
+        if parents is None:
+            return None
+        for parent in parents(place.canonical):
+            if _lower(getattr(self.entities.registry.resolve_place(parent), "type", None)) in _CITY_TYPES:
+                return str(parent)
         return None
 
     def _known_province_of(self, place: Entity) -> str | None:

@@ -118,6 +118,8 @@ class ClaimLexicon:
     relative_periods: CueSet  # "senaste", "past", "dernières": a period counted back from the report's day
     among: re.Pattern[str] | None  # "varav", "darunter", "dont": a part of the figure before it
     bare_count_links: frozenset[str]  # verbs that may follow a number with no noun ("7000 er dræbt")
+    agent_prepositions: frozenset[str]  # "von den USA unterstützten": the agent of a participle before a noun
+    participle_endings: tuple[str, ...]  # endings of such an attributive participle ("unterstützten")
 
 
 def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
@@ -180,4 +182,6 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         relative_periods=CueSet.of(data.get("relative_period_words", [])),
         among=_affix(data.get("among_words", []), "$"),
         bare_count_links=frozenset(w.lower() for w in data.get("bare_count_links", [])),
+        agent_prepositions=frozenset(w.lower() for w in data.get("agent_prepositions", [])),
+        participle_endings=tuple(w.lower() for w in data.get("attributive_participle_endings", [])),
     )

@@ -111,6 +111,8 @@ def build_claims(
             spot = replace(spot, kind="control_share")
             classification = replace(classification, kind="control_share")
         location = resolver.location(spot, earlier)
+        if spot.kind == "distance":
+            resolver.note_distance(spot)
         earlier.append((spot, location))
         spots.append(spot)
         nouns.append(classification.noun)

@@ -216,6 +216,11 @@ class Registry:
                 stack.extend(entity.parents)
         return False
 
+    def place_parents(self, canonical: str) -> tuple[str, ...]:
+        """The places that directly contain a known place ("eastern Aleppo" -> ("Aleppo",))."""
+        entity = self._indexes["place"].entities.get(canonical)
+        return entity.parents if entity is not None else ()
+
     def country_of(self, canonical: str) -> str | None:
         """The country a known place lies in (itself for a country), following gazetteer parents."""
         if canonical in self._countries:
