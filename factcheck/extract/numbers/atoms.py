@@ -23,3 +23,6 @@ class Atom:
     date: bool = False  # a date, a year used as a date, a time or a code
     negated: bool = False
     bound: str | None = None  # "more" or "less" when a bound was written ("more than 20", "300 or less")
+    # Ends in a number noun ("une dizaine", "millones", "dozens") that takes its unit through a link word
+    # ("une dizaine de kilomètres", "dozens of miles").
+    noun: bool = False

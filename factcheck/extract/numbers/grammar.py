@@ -20,7 +20,8 @@ from factcheck.extract.numbers.words import (
     word_tokens,
 )
 
-_MODIFIER_WINDOW = 48
+_BOUND_KINDS = ("more", "less")
+_SHARE_KINDS = ("about", "more", "less")
 _UNIT_WORD = re.compile(r"(?P<s>[ \u00a0\u202f]?)(?P<u>[^\W\d_]{1,12}\.?|°[CF]|[%$€£])(?=\s)")
 _MINUS = "-\u2212\u2013"
 _BEFORE_MINUS = " \t\n([=:$€£<>≤≥"
@@ -130,7 +131,8 @@ def attach_units(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> list[A
             continue
         if atom.unit is None and not atom.date:
             match = lexicon.unit_re.match(text, atom.end)
-            if match is not None:
+            # "une dizaine de kilomètres", but never "10 de kilómetros": only a number noun takes a link word.
+            if match is not None and (atom.noun or match.start("l") < 0):
                 unit, factor = lexicon.units.get(normalise(match.group("u")), (None, 1.0))
                 if unit is not None:
                     atom.unit = unit
@@ -213,15 +215,29 @@ def _range(text: str, lexicon: NumberLexicon, a: Atom, b: Atom) -> Atom | None:
 def apply_modifiers(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> None:
     """Hedges and bounds written before a number ("cirka", "more than", ">=") or after it ("or more")."""
     floor = 0
+    reach = lexicon.modifier_reach
+    search = lexicon.modifier_re.search
     for index, atom in enumerate(atoms):
+        previous: str | None = None
         for _ in range(2):
-            match = lexicon.modifier_re.search(text, max(floor, atom.start - _MODIFIER_WINDOW), atom.start)
+            match = search(text, max(floor, atom.start - reach), atom.start)
             if match is None:
                 break
-            kind = lexicon.modifiers.get(normalise(match.group("m")))
-            if kind is None or not _apply(kind, atom):
+            phrase = normalise(match.group("m"))
+            kind = lexicon.modifiers.get(phrase)
+            if kind is None:
+                break
+            if match.start("d") >= 0 and (atom.unit != "percent" or kind not in _SHARE_KINDS):
+                # "mehr als die Hälfte", "hasta el 10 %": an article only ever stands before a share.
+                break
+            if previous == "about" and kind in _BOUND_KINDS and phrase not in lexicon.hedged_bounds:
+                # "rådede over omkring halvdelen": a bound word before a hedge is a preposition or a particle
+                # unless the language says it keeps its meaning there ("up to about", "bis zu etwa").
+                break
+            if not _apply(kind, atom):
                 break
             atom.start = match.start()
+            previous = kind
         ceiling = atoms[index + 1].start if index + 1 < len(atoms) else len(text)
         after = lexicon.postfix_re.match(text, atom.end, ceiling)
         if after is not None and atom.bound is None:

@@ -17,6 +17,14 @@ Keys of the JSON file:
 - ``word_joiners`` between number words ("and", "och", "y"); ``compound_joiners`` glue a unit before its ten
   inside one word ("fünfundzwanzig", "femogtyve"); ``vigesimal_tens``: tens that take a teen ("soixante-douze").
 - ``modifiers``: about / more / less / several / negative phrases written before a number.
+- ``share_determiners``: articles that may stand between a modifier and a share ("mehr als die Hälfte",
+  "más de la mitad", "hasta el 10 %"); before any other number they end the modifier's reach.
+- ``hedged_bounds``: bound phrases that stay bounds before a hedge ("up to about 200", "bis zu etwa").
+  Any other bound word followed by a hedge is a preposition or a verb particle ("rådede over omkring
+  halvdelen": ruled over about half), so only the hedge applies.
+- ``unit_links``: words between a number noun and its unit ("une dizaine de kilomètres", "dozens of miles").
+- ``multiplicative_suffixes``: endings glued to a number word that make it a multiplier ("fünfmal",
+  "tenfold", "firedoblet"); the number layer reports the number, the claim layer the ratio.
 - ``range_pairs`` ("mellan", "och"), ``range_connectors`` ("till", "to"; dashes are always connectors).
 - ``units``: unit id -> words; ``scaled_units``: word -> [unit id, factor] ("mil": ["km", 10]).
 - ``ordinal_suffixes`` ("st", ":e", "er"); ``months``, ``year_cues`` and ``time_cues`` for dates and times.
@@ -79,13 +87,16 @@ class NumberLexicon:
     range_pairs: dict[str, frozenset[str]]  # opening word -> closing words
     connector_words: frozenset[str]  # words that join a range without an opening word ("to", "till")
     units: dict[str, tuple[str, float]]  # normalised word -> (unit id, factor)
+    hedged_bounds: frozenset[str]
+    multiplicative_suffixes: frozenset[str]
     # Compiled regexes.
     scanner: re.Pattern[str]  # digit runs (group "d") and number-word phrases (group "w")
     phrase_tokens: re.Pattern[str]  # half additions ("h"), morphemes ("m") and joiners ("j") inside a phrase
     suffix_multiplier_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
-    unit_re: re.Pattern[str]
-    modifier_re: re.Pattern[str]  # a modifier ending exactly at the end of the searched window
+    unit_re: re.Pattern[str]  # a unit word ("u"), maybe after a link word ("l") right after a number
+    modifier_re: re.Pattern[str]  # a modifier ("m"), maybe with a determiner ("d"), ending the window
+    modifier_reach: int  # the longest modifier with its determiner and spaces: how far back to look
     postfix_re: re.Pattern[str]  # "or more", "eller fler", "o menos" right after a number
     postfix_modifiers: dict[str, str]
     bound_joiner_re: re.Pattern[str]  # the gap between two bounds that make a range ("above 10 and below 20")
@@ -192,8 +203,10 @@ def load_lexicon(language: str) -> NumberLexicon:
             units[normalise(word)] = (unit, 1.0)
     for word, (unit, factor) in data.get("scaled_units", {}).items():
         units[normalise(word)] = (unit, float(factor))
+    links = data.get("unit_links", [])
+    link_re = f"(?:(?P<l>{trie_regex(links)})(?:(?<=['’])|{SPACES}+))?"
     unit_re = re.compile(
-        f"{SPACES}*(?:[{DASHES}]{SPACES}*)?(?P<u>{trie_regex(units)})(?:(?<=[%²])|(?<=\\.)|{NO_LETTER_AFTER})",
+        f"{SPACES}*(?:[{DASHES}]{SPACES}*)?{link_re}(?P<u>{trie_regex(units)})(?:(?<=[%²])|(?<=\\.)|{NO_LETTER_AFTER})",
         re.IGNORECASE,
     )
 
@@ -201,11 +214,15 @@ def load_lexicon(language: str) -> NumberLexicon:
     for kind in MODIFIER_KINDS:
         for phrase in data["modifiers"].get(kind, []):
             modifiers.setdefault(normalise(phrase), kind)
+    determiners = data.get("share_determiners", [])
+    determiner_re = f"(?:(?P<d>{trie_regex(determiners, hyphen_gap=False)}){SPACES}+)?"
     modifier_re = re.compile(
         f"(?:{NO_LETTER_BEFORE}|(?=[<>=≥≤]))(?P<m>{trie_regex(modifiers, hyphen_gap=False)})"
-        f"(?:(?<=['’.<>=≥≤])|{SPACES}+)\\Z",
+        f"(?:(?<=['’.<>=≥≤])|{SPACES}+){determiner_re}\\Z",
         re.IGNORECASE,
     )
+    # Spaces inside and after a phrase may be doubled; a few characters of slack cover that.
+    modifier_reach = max(map(len, modifiers), default=0) + max(map(len, determiners), default=0) + 8
     postfix_modifiers: dict[str, str] = {}
     for kind, phrases in data.get("postfix_modifiers", {}).items():
         for phrase in phrases:
@@ -242,12 +259,15 @@ def load_lexicon(language: str) -> NumberLexicon:
         range_pairs={k: frozenset(v) for k, v in range_pairs.items()},
         connector_words=frozenset(connector_words),
         units=units,
+        hedged_bounds=frozenset(normalise(p) for p in data.get("hedged_bounds", [])),
+        multiplicative_suffixes=frozenset(normalise(p) for p in data.get("multiplicative_suffixes", [])),
         scanner=scanner,
         phrase_tokens=phrase_tokens,
         suffix_multiplier_re=suffix_multiplier_re,
         ordinal_re=ordinal_re,
         unit_re=unit_re,
         modifier_re=modifier_re,
+        modifier_reach=modifier_reach,
         connector_re=connector_re,
         postfix_re=postfix_re,
         postfix_modifiers=postfix_modifiers,

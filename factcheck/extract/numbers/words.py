@@ -370,11 +370,11 @@ def _finish(b: _Builder, out: list[Atom]) -> None:
     if b.article_only:
         return
     if b.vague is not None:
-        out.append(Atom(b.start, b.end, b.vague[0], b.vague[1], WORDS, vague=True))
+        out.append(Atom(b.start, b.end, b.vague[0], b.vague[1], WORDS, vague=True, noun=True))
         return
     if b.plural_alone:
         low, high = vague_range(b.plural_alone)
-        out.append(Atom(b.start, b.end, low, high, WORDS, vague=True, multiplier=b.plural_alone))
+        out.append(Atom(b.start, b.end, low, high, WORDS, vague=True, multiplier=b.plural_alone, noun=True))
         return
     if b.frac is not None:
         if b.frac_needs_mult:
@@ -396,6 +396,7 @@ def _finish(b: _Builder, out: list[Atom]) -> None:
             approximate=b.approx,
             multiplier=b.multiplier,
             grouped=grouped,
+            noun=b.last in (APPROX, MULT),
         )
     )
 
@@ -457,7 +458,9 @@ def _retokenise_last_word(text: str, tokens: list[_Token], lexicon: NumberLexico
     position = word_start
     for piece in pieces:
         piece_end = position + len(piece)
-        if piece in lexicon.compound_joiners:
+        if piece_end == word_end and kept and piece in lexicon.multiplicative_suffixes:
+            kept[-1].end = piece_end  # "fünfmal", "tenfold": the number takes its suffix
+        elif piece in lexicon.compound_joiners:
             joiner = COMPOUND
         elif piece in lexicon.half_additions:
             kept.append(_Token(HALF, lexicon.half_additions[piece], position, piece_end, joiner))
@@ -491,7 +494,9 @@ def _tokens_by_word(text: str, start: int, end: int, lexicon: NumberLexicon) -> 
         position = match.start()
         for piece in pieces:
             piece_end = position + len(piece)
-            if piece in lexicon.compound_joiners:
+            if piece_end == match.end() and tokens and piece in lexicon.multiplicative_suffixes:
+                tokens[-1].end = piece_end
+            elif piece in lexicon.compound_joiners:
                 joiner = COMPOUND
             elif piece in lexicon.half_additions:
                 tokens.append(_Token(HALF, lexicon.half_additions[piece], position, piece_end, joiner))
@@ -507,10 +512,12 @@ def _tokens_by_word(text: str, start: int, end: int, lexicon: NumberLexicon) -> 
 
 
 def _split_word(word: str, lexicon: NumberLexicon) -> list[str] | None:
-    """Fewest pieces (morphemes, glued half additions, compound joiners) that make up ``word``, or None."""
+    """Fewest pieces (morphemes, glued half additions, compound joiners, and last a multiplicative suffix
+    such as "mal" or "fold") that make up ``word``, or None."""
     size = len(word)
     best: list[list[str] | None] = [None] * (size + 1)
     best[0] = []
+    suffixes = lexicon.multiplicative_suffixes
     for i in range(size):
         if best[i] is None:
             continue
@@ -520,12 +527,15 @@ def _split_word(word: str, lexicon: NumberLexicon) -> list[str] | None:
                 piece in lexicon.morphemes
                 or piece in lexicon.half_additions
                 or piece in lexicon.compound_joiners
+                or (j == size and i > 0 and piece in suffixes)
             ):
                 candidate = [*best[i], piece]  # type: ignore[misc]
                 if best[j] is None or len(candidate) < len(best[j]):  # type: ignore[arg-type]
                     best[j] = candidate
     result = best[size]
     if not result or result[-1] in lexicon.compound_joiners:
+        return None
+    if len(result) > 1 and result[-1] in suffixes and result[-2] in lexicon.compound_joiners:
         return None
     return result
 
