@@ -12,9 +12,6 @@ from pathlib import Path
 from factcheck.resolve.textscan import first_word
 
 _DIR = Path(__file__).parent / "lexicons" / "attribution"
-_ARTICLES = frozenset(
-    {"the", "a", "an", "den", "det", "en", "ett", "et", "der", "die", "das", "dem", "des", "le", "la", "les", "l'", "el", "los", "las", "un", "una", "une"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +66,8 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
         path = _DIR / "en.json"
         language = "en"
     data = json.loads(path.read_text(encoding="utf-8"))
+    # A language's own articles: Spanish "en" ("in") ends a source phrase, Swedish "en" ("a") opens one.
+    articles = frozenset(w.lower() for w in data["articles"])
     cues = _cue_pattern({group: data[key] for group, key in _CUE_GROUPS.items()})
     cue_groups: dict[str, list[tuple[str, str]]] = {}
     for group, key in _CUE_GROUPS.items():
@@ -90,9 +89,9 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
         trailing_aux=trailing_aux,
         aux_endings=tuple(sorted({w.split()[-1].lower() for w in between if w.strip()})),
         pronouns=frozenset(w.lower() for w in data["pronouns"]),
-        stop_words=frozenset(w.lower() for w in data["stop_words"]) - _ARTICLES,
+        stop_words=frozenset(w.lower() for w in data["stop_words"]) - articles,
         finite_verbs=frozenset(w.lower() for w in data["finite_verbs"]),
-        articles=_ARTICLES,
+        articles=articles,
         byline=byline,
         ignore_relays=frozenset(w.lower() for w in data["ignore_relays"]),
         cue_openers=frozenset(

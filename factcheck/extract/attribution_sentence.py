@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extract.attribution_lexicon import AttributionLexicon
-from factcheck.extract.attribution_phrases import Phrase, phrase_after, phrase_before
+from factcheck.extract.attribution_phrases import Phrase, phrase_after, phrase_before, sources_between
 from factcheck.resolve import Registry, Resolution
 
 RELAY_TYPES = frozenset({"news agency", "outlet"})
+_ELIDED_ARTICLE = 3  # "l'AFP": what may stand before the outlet's name
 _RELAY_REACH = 80  # characters after a source phrase in which a relay ("till Independent") is looked for
 _OPENERS = "\"“”„«»'‘’–—-:.!?("
 _INVERSION_MARKS = frozenset(",\"”»’'–—:")
@@ -98,6 +99,9 @@ def _verb_cue(
     attempts = ("after", "before") if inverted_first else ("before", "after")
     for side in attempts:
         if side == "after":
+            relayed = _relay_then_speaker(sentence, match, lexicon, registry)
+            if relayed is not None:
+                return relayed
             phrase = phrase_after(sentence, match.end(), lexicon, registry)
             if phrase is None or not _ends_clause(sentence, phrase.end, lexicon):
                 continue
@@ -112,6 +116,36 @@ def _verb_cue(
                 _add_relay(cue, sentence, match.end(), lexicon, registry, relay_verb, object_first=relay_verb)
                 return cue
     return None
+
+
+def _relay_then_speaker(
+    sentence: str, match: re.Match[str], lexicon: AttributionLexicon, registry: Registry
+) -> Cue | None:
+    """ "declaró a Efe el portavoz de las FSD", "a déclaré à l'AFP un porte-parole des FDS": the outlet
+    the words were said to comes between the verb and the speaker."""
+    relay = lexicon.relay.match(sentence, match.end())
+    if relay is None:
+        return None
+    outlet = phrase_after(sentence, relay.end(), lexicon, registry)
+    if (
+        outlet is None
+        or outlet.resolution is None
+        or outlet.resolution.type not in RELAY_TYPES
+        or outlet.resolution.score < 90
+    ):
+        return None
+    known = sources_between(registry, sentence, relay.end(), outlet.end)
+    if not known or known[0].start > _ELIDED_ARTICLE:
+        return None
+    end = relay.end() + known[0].end  # the outlet's own name, without what the phrase ran on into
+    speaker = phrase_after(sentence, end, lexicon, registry)
+    if speaker is None or speaker.pronoun or not _ends_clause(sentence, speaker.end, lexicon):
+        return None
+    cue = _cue(match.start(), speaker)
+    if cue is None or cue.is_outlet:
+        return None
+    cue.relays.append(outlet.resolution)
+    return cue
 
 
 def _ends_clause(sentence: str, end: int, lexicon: AttributionLexicon) -> bool:
