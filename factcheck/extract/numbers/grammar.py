@@ -20,6 +20,7 @@ from factcheck.extract.numbers.words import (
     word_tokens,
 )
 
+_SPACE_SET = frozenset(SPACE_CHARS + "\t")
 _BOUND_KINDS = ("more", "less")
 _SHARE_KINDS = ("about", "more", "less")
 _UNIT_WORD = re.compile(r"(?P<s>[ \u00a0\u202f]?)(?P<u>[^\W\d_]{1,12}\.?|°[CF]|[%$€£])(?=\s)")
@@ -46,6 +47,10 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
         chain = []
         has_words = False
 
+    decimal_mark = lexicon.decimal_mark
+    ordinal_first = lexicon.ordinal_first
+    suffix_first = lexicon.suffix_first
+    spaced_suffix_first = lexicon.spaced_suffix_first
     for match in lexicon.scanner.finditer(text):
         if match.lastgroup == "w":
             tokens = word_tokens(text, match.start(), match.end(), lexicon)
@@ -53,7 +58,8 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
                 continue
             joiner = _chain_joiner(text, chain_end, tokens[0].start, lexicon) if chain else None
             if joiner is None:
-                flush()
+                if chain:
+                    flush()
             else:
                 tokens[0].joiner = joiner
             chain.extend(tokens)
@@ -61,21 +67,30 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
             chain_end = tokens[-1].end
             continue
         run_start = match.start()
-        for start, end, value, grouped in split_digit_run(match.group(), lexicon.decimal_mark):
+        run = match.group()
+        # Most runs are plain digits: no separators to weigh.
+        pieces = ((0, len(run), float(run), False),) if run.isdigit() else split_digit_run(run, decimal_mark)
+        for start, end, value, grouped in pieces:
             start += run_start
             end += run_start
-            if not grouped and lexicon.ordinal_re.match(text, end):
+            following = text[end : end + 1]
+            if not grouped and following in ordinal_first and lexicon.ordinal_re.match(text, end):
                 continue
             if (
                 start >= 1
-                and text[start - 1] == lexicon.decimal_mark
+                and text[start - 1] == decimal_mark
                 and (start == 1 or not text[start - 2].isalnum())
                 and not grouped
             ):
                 # ".25", ",08": a decimal without its leading zero.
                 value = float(f"0.{text[start:end]}")
                 start -= 1
-            suffix = lexicon.suffix_multiplier_re.match(text, end)
+            suffix = (
+                lexicon.suffix_multiplier_re.match(text, end)
+                if following in suffix_first
+                or (following in _SPACE_SET and text[end + 1 : end + 2] in spaced_suffix_first)
+                else None
+            )
             factor = lexicon.suffix_multipliers.get(normalise(suffix.group()), 0.0) if suffix else 0.0
             if factor and suffix is not None:
                 flush()
@@ -86,7 +101,7 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
                 chain_end = -1
                 continue
             joiner = _chain_joiner(text, chain_end, start, lexicon) if chain else None
-            if joiner is None:
+            if joiner is None and chain:
                 flush()
             chain.append(digit_token(value, start, end, joiner or GAP, grouped))
             chain_end = end

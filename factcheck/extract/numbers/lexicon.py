@@ -94,6 +94,10 @@ class NumberLexicon:
     phrase_tokens: re.Pattern[str]  # half additions ("h"), morphemes ("m") and joiners ("j") inside a phrase
     suffix_multiplier_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
+    # First characters of what may follow digits: the regexes above are tried only when one is there.
+    ordinal_first: frozenset[str]
+    suffix_first: frozenset[str]  # glued to the digits ("10k", "5mdr")
+    spaced_suffix_first: frozenset[str]  # after one space ("5 mdr")
     unit_re: re.Pattern[str]  # a unit word ("u"), maybe after a link word ("l") right after a number
     modifier_re: re.Pattern[str]  # a modifier ("m"), maybe with a determiner ("d"), ending the window
     modifier_reach: int  # the longest modifier with its determiner and spaces: how far back to look
@@ -115,6 +119,11 @@ def _data(language: str) -> dict[str, Any]:
 
 def _group(words: list[str] | dict[str, Any]) -> str:
     return trie_regex(list(words))
+
+
+def _first_chars(words: list[str] | dict[str, Any]) -> frozenset[str]:
+    firsts = {w.strip()[:1] for w in words if w.strip()}
+    return frozenset(firsts | {c.lower() for c in firsts} | {c.upper() for c in firsts})
 
 
 @cache
@@ -265,6 +274,9 @@ def load_lexicon(language: str) -> NumberLexicon:
         phrase_tokens=phrase_tokens,
         suffix_multiplier_re=suffix_multiplier_re,
         ordinal_re=ordinal_re,
+        ordinal_first=_first_chars(data.get("ordinal_suffixes", [])),
+        suffix_first=_first_chars(suffixes),
+        spaced_suffix_first=_first_chars(long_),
         unit_re=unit_re,
         modifier_re=modifier_re,
         modifier_reach=modifier_reach,
