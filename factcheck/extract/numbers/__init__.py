@@ -9,7 +9,9 @@ Conventions (see ../shared/gold/README.md): percent as 37, not 0.37; fractions o
 ("en tredjedel" -> 33.3, "halva landet" -> 50); "fem mil" -> 50 km; ranges give both ends; hedges and bounds
 set ``approximate`` and extend the mention; bounds on a percentage open towards 0 or 100; indefinite number
 words ("tusentals", "dozens") are ``vague`` with fixed ranges. The number layer sets only units written in the
-text: percent, km, km2, years, months, days (or None).
+text: percent, km, km2, years, months, days (or None). Weeks are no unit of the claim schema: "tre veckor" is
+read as 21 days (lexicon ``scaled_units``), the mention keeping the text as written. A multiplier ("fünfmal",
+"five times") is the bare number with no unit; the claim layer makes it a ratio.
 
 Dates, years used as dates, times of day and codes (tracking numbers, "A320") are left out unless
 ``skip_dates=False``; ``date_spans`` and ``is_date_like`` expose that judgement.
