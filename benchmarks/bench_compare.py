@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -270,6 +271,7 @@ def run(n: int = 1_000_000, db_url: str | None = None, reports: int = 20) -> dic
         "full_pass_cpu_seconds": round(full_cpu, 2),  # this process only; the machine may be shared
         "relations": relations,
         "relations_by_type": by_type,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "incremental_reports": reports,
         "incremental_median_ms": round(statistics.median(timings) * 1000, 1),
         "incremental_max_ms": round(max(timings) * 1000, 1),

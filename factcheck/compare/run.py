@@ -29,10 +29,10 @@ from factcheck.compare.persist import (
 from factcheck.compare.places import Gazetteer, containment, default_gazetteer
 from factcheck.store import models
 
-FLUSH_EVERY = 20_000
+FLUSH_EVERY = 200_000  # few large batches: each batch rewrites the index pages it touches
 # Every type an incremental run makes; different_scope belongs to `compare --all --with-scope` only.
 LINK_TYPES = ("contradicts", "corroborates", "repeats", "changed_over_time")
-SQLITE_PASS_CACHE_KIB = 256 * 1024  # a full pass touches every index page; the default 2 MB cache thrashes
+SQLITE_PASS_CACHE_KIB = 512 * 1024  # a full pass touches every index page; the default 2 MB cache thrashes
 
 
 @contextmanager
