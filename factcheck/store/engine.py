@@ -97,7 +97,7 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def open_store(url: str, *, upgrade_schema: bool = True) -> Engine:
     """Open (and create or upgrade to head) the database at URL."""
-    from sqlalchemy.exc import ArgumentError, OperationalError
+    from sqlalchemy.exc import ArgumentError, DatabaseError
 
     try:
         engine = create_store_engine(url)
@@ -105,9 +105,11 @@ def open_store(url: str, *, upgrade_schema: bool = True) -> Engine:
             upgrade(engine)
     except ArgumentError as exc:
         raise StoreError(f"not a database URL: {url}") from exc
-    except OperationalError as exc:
+    except DatabaseError as exc:  # includes OperationalError: locked, missing, not a database
         reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
         raise StoreError(f"cannot open database: {reason}") from exc
+    except OSError as exc:  # the SQLite file's folder cannot be made
+        raise StoreError(f"cannot open database: {exc.strerror or exc}") from exc
     return engine
 
 

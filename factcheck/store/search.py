@@ -103,13 +103,22 @@ class SourceMatch:
     rest: tuple[str, ...]
 
 
+_OPERATOR_CHARS = re.compile(r"[^\w\s\-.'’]|_")
+
+
+def _plain_words(query: str) -> str:
+    """The query's words with operators and quotes removed; hyphens and dots inside names stay (U.S.-led)."""
+    words = (word.strip("-.'’") for word in _OPERATOR_CHARS.sub(" ", query).split())
+    return " ".join(word for word in words if word)
+
+
 def match_sources(session: Session, query: str, registry: Any | None = None) -> SourceMatch:
     """Resolve the sources a query names: registry aliases in it, else the whole query fuzzily."""
     from factcheck.store.writes import normalize_alias
 
     if registry is None:
         registry = _registry(session)
-    cleaned = " ".join(query.split())
+    cleaned = _plain_words(query)
     names: set[str] = set()
     rest = cleaned
     mentions = registry.find_sources(cleaned) if cleaned else []
@@ -219,6 +228,8 @@ def search_claim_ids(
 ) -> list[int]:
     """Ids of the claims that match the query (see the module docstring), newest first."""
     claim_filter = claim_filter or ClaimFilter()
+    # NUL and other control characters mean nothing in a query, and PostgreSQL refuses NUL outright.
+    query = "".join(ch if ch.isprintable() else " " for ch in query)
     words = query_words(query)
     sources = match_sources(session, query)
     found: set[int] = set()
