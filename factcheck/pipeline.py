@@ -24,6 +24,7 @@ class IngestSummary:
     failed: int = 0
     claims: int = 0
     relations: int = 0
+    compare_failed: bool = False
     errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -59,6 +60,103 @@ def extract_document(document: domain.Document, registry: Any) -> list[domain.Cl
     return extract(document.text, document.language or "en", document.published, registry=registry)
 
 
+# Reports written per transaction. Each batch commits whole or not at all, so a report is never
+# half stored; when a batch fails, its reports are written again one transaction each so that
+# only the bad one fails. Comparison then runs once for the batch's new claims.
+BATCH_SIZE = 50
+
+
+@dataclass(slots=True)
+class _Pending:
+    document: domain.Document
+    claims: list[domain.Claim]
+
+
+class _Batcher:
+    """Stores extracted reports in batches and compares their new claims."""
+
+    def __init__(self, engine: Engine, registry: Any, summary: IngestSummary, compare: bool,
+                 on_error: Callable[[str], None] | None) -> None:  # fmt: skip
+        from factcheck.extract import EXTRACTOR_VERSION
+        from factcheck.store.engine import session_factory
+        from factcheck.store.writes import SourceIds
+
+        self.engine = engine
+        self.registry = registry
+        self.summary = summary
+        self.compare = compare
+        self.on_error = on_error
+        self.version = EXTRACTOR_VERSION
+        self.make_session = session_factory(engine)
+        self.sources = SourceIds()
+        self.pending: list[_Pending] = []
+
+    def fail(self, origin: str, exc: BaseException | str) -> None:
+        message = f"{origin}: {exc if isinstance(exc, str) else _one_line(exc)}"
+        self.summary.failed += 1
+        self.summary.errors.append(message)
+        if self.on_error:
+            self.on_error(message)
+
+    def add(self, document: domain.Document, claims: list[domain.Claim]) -> None:
+        self.pending.append(_Pending(document, claims))
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def _store(self, session: Any, item: _Pending) -> Any:
+        from factcheck.store.writes import store_document
+
+        return store_document(
+            session,
+            item.document,
+            item.claims,
+            self.version,
+            self.sources,
+            _parents(self.registry, item.claims),
+        )
+
+    def flush(self) -> None:
+        from factcheck.store.writes import SourceIds
+
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        stored: list[tuple[_Pending, Any]] = []
+        try:
+            with self.make_session() as session, session.begin():
+                stored = [(item, self._store(session, item)) for item in batch]
+        except Exception:
+            # Ids cached inside the rolled-back transaction may not exist: forget them, and find
+            # the report that failed by writing each one on its own.
+            self.sources = SourceIds()
+            stored = []
+            for item in batch:
+                try:
+                    with self.make_session() as session, session.begin():
+                        stored.append((item, self._store(session, item)))
+                except Exception as exc:
+                    self.sources = SourceIds()
+                    self.fail(item.document.origin, exc)
+        new_claim_ids: list[int] = []
+        for _item, result in stored:
+            if result.new:
+                self.summary.new += 1
+                self.summary.claims += len(result.claim_ids)
+                new_claim_ids.extend(result.claim_ids)
+            else:
+                self.summary.existing += 1
+        if self.compare and new_claim_ids:
+            try:
+                self.summary.relations += _compare_new(self.engine, tuple(new_claim_ids))
+            except Exception as exc:
+                # The reports are stored; only their comparison is missing, and `compare --all` redoes it.
+                self.summary.compare_failed = True
+                message = f"comparison failed ({_one_line(exc)}); run `factcheck compare --all`"
+                self.summary.errors.append(message)
+                if self.on_error:
+                    self.on_error(message)
+
+
 def ingest(
     engine: Engine,
     items: Iterable[domain.Document | ReadError],
@@ -67,47 +165,27 @@ def ingest(
     on_item: Callable[[], None] | None = None,
     compare: bool = True,
 ) -> IngestSummary:
-    from factcheck.extract import EXTRACTOR_VERSION
+    """Extract and store every report, comparing new claims with stored ones as batches land."""
     from factcheck.store.engine import session_factory
-    from factcheck.store.writes import SourceIds, store_document
 
     summary = IngestSummary()
-    make_session = session_factory(engine)
-    sources = SourceIds()
-    with make_session() as session:
+    with session_factory(engine)() as session:
         registry = load_registry(session)
+    batcher = _Batcher(engine, registry, summary, compare, on_error)
     for item in items:
         if on_item:
             on_item()
         if isinstance(item, ReadError):
-            summary.failed += 1
-            summary.errors.append(str(item))
-            if on_error:
-                on_error(str(item))
+            batcher.fail(item.origin, item.message)
             continue
         try:
             claims = extract_document(item, registry)
-            with make_session() as session, session.begin():
-                stored = store_document(
-                    session, item, claims, EXTRACTOR_VERSION, sources, _parents(registry, claims)
-                )
-            if stored.new and compare and stored.claim_ids:
-                summary.relations += _compare_new(engine, stored.claim_ids)
         except Exception as exc:
-            # Any failure on one report (a database error, or an extractor bug on odd text) is that
-            # report's failure: its transaction rolled back, the batch goes on, the exit code says so.
-            sources = SourceIds()  # ids cached from a rolled-back transaction may not exist
-            message = f"{item.origin}: {_one_line(exc)}"
-            summary.failed += 1
-            summary.errors.append(message)
-            if on_error:
-                on_error(message)
+            # An extractor bug on odd text is that report's failure; the batch goes on.
+            batcher.fail(item.origin, exc)
             continue
-        if stored.new:
-            summary.new += 1
-            summary.claims += len(stored.claim_ids)
-        else:
-            summary.existing += 1
+        batcher.add(item, claims)
+    batcher.flush()
     return summary
 
 
@@ -119,10 +197,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _compare_new(engine: Engine, claim_ids: tuple[int, ...]) -> int:
-    try:
-        from factcheck.compare import compare_new_claims
-    except ImportError:  # the comparison stage is optional for a plain ingest
-        return 0
+    from factcheck.compare import compare_new_claims
+
     return int(compare_new_claims(engine, claim_ids))
 
 

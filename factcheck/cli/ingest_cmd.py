@@ -78,7 +78,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_compare: bool, quiet: 
     else:
         click.echo(summary.line())
     engine.dispose()
-    if summary.failed:
+    if summary.failed or summary.compare_failed:
         ctx.exit(1)
 
 
