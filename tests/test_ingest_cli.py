@@ -91,3 +91,13 @@ def test_every_command_has_help_with_example() -> None:
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, (name, result.output)
         assert "Usage:" in result.output
+
+
+def test_readme_names_every_command() -> None:
+    from factcheck.cli import COMMANDS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in COMMANDS if f"factcheck {name}" not in readme]
+    assert missing == []
+    assert "make run" in readme and "make test" in readme
