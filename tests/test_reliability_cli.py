@@ -104,17 +104,15 @@ def test_extract_missing_file(tmp_path: Path) -> None:
 
 
 def test_read_only_database_file(seeds_db: Path) -> None:
-    """Reading a database one may not write works; writing to it is one line, not a traceback."""
-    import os
+    """Reading a database one may not write works; writing to it is one line, not a traceback.
 
-    if os.geteuid() == 0:
-        pytest.skip("root can write read-only files")
-    seeds_db.chmod(0o444)
-    seeds_db.parent.chmod(0o555)
-    try:
-        completed = run_factcheck(["--db", str(seeds_db), "review", "claim", "1", "verified"])
-        assert "Traceback" not in completed.stdout + completed.stderr
-        assert completed.returncode in (1, 2)
-    finally:
-        seeds_db.parent.chmod(0o755)
-        seeds_db.chmod(0o644)
+    Opened read-only through SQLite's URI (file permissions do not stop root, who runs CI).
+    """
+    read_only = f"sqlite:///file:{seeds_db}?mode=ro&uri=true"
+    listing = run_factcheck(["--db", read_only, "stats"])
+    assert listing.returncode == 0, listing.stderr
+    completed = run_factcheck(["--db", read_only, "review", "claim", "1", "verified"])
+    assert "Traceback" not in completed.stdout + completed.stderr
+    assert completed.returncode == 1
+    assert len(completed.stderr.strip().splitlines()) == 1
+    assert "read" in completed.stderr.lower()

@@ -40,6 +40,19 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return self._load(cmd_name)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            # A database refusing a write (read-only, locked too long, server gone) is the user's
+            # situation to fix, not a crash: one line and exit 1.
+            message = _database_error(exc)
+            if message is None:
+                raise
+            raise click.ClickException(message) from exc
+
     def _load(self, name: str) -> click.Command | None:
         target = COMMANDS.get(name)
         if target is None:
@@ -53,6 +66,18 @@ class LazyGroup(click.Group):
             raise
         command = getattr(module, attr, None)
         return command if isinstance(command, click.Command) else None
+
+
+def _database_error(exc: Exception) -> str | None:
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    if not isinstance(exc, SQLAlchemyError):
+        return None
+    reason = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    first = (str(reason).strip().splitlines() or [type(exc).__name__])[0]
+    return f"database error: {first}"
 
 
 @click.group(
