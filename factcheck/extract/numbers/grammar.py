@@ -16,6 +16,7 @@ from factcheck.extract.numbers.words import (
     _Token,
     digit_token,
     parse_tokens,
+    phrase_parts,
     vague_range,
     word_tokens,
 )
@@ -53,18 +54,19 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
     spaced_suffix_first = lexicon.spaced_suffix_first
     for match in lexicon.scanner.finditer(text):
         if match.lastgroup == "w":
-            tokens = word_tokens(text, match.start(), match.end(), lexicon)
-            if not tokens:
-                continue
-            joiner = _chain_joiner(text, chain_end, tokens[0].start, lexicon) if chain else None
-            if joiner is None:
-                if chain:
-                    flush()
-            else:
-                tokens[0].joiner = joiner
-            chain.extend(tokens)
-            has_words = True
-            chain_end = tokens[-1].end
+            for part_start, part_end in phrase_parts(text, match.start(), match.end()):
+                tokens = word_tokens(text, part_start, part_end, lexicon)
+                if not tokens:
+                    continue
+                joiner = _chain_joiner(text, chain_end, tokens[0].start, lexicon) if chain else None
+                if joiner is None:
+                    if chain:
+                        flush()
+                else:
+                    tokens[0].joiner = joiner
+                chain.extend(tokens)
+                has_words = True
+                chain_end = tokens[-1].end
             continue
         run_start = match.start()
         run = match.group()

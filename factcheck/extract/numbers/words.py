@@ -435,7 +435,27 @@ def _tokens(text: str, start: int, end: int, lexicon: NumberLexicon) -> list[_To
     return tokens
 
 
+# No language writes a number word longer than this ("tvåhundrasjuttiofemtusen" has 24 letters).
 _MAX_WORD = 80
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{_MAX_WORD + 1},}}")
+
+
+def phrase_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of the phrase text[start:end] outside words too long to be numbers ("aaaa…", "tiotiotio…").
+
+    Such a word is no number, and reading it morpheme by morpheme would cost Python time per letter.
+    """
+    if end - start <= _MAX_WORD:
+        return [(start, end)]
+    parts = []
+    position = start
+    for word in _LONG_WORD.finditer(text, start, end):
+        if word.start() > position:
+            parts.append((position, word.start()))
+        position = word.end()
+    if position < end:
+        parts.append((position, end))
+    return parts
 
 
 def _retokenise_last_word(text: str, tokens: list[_Token], lexicon: NumberLexicon) -> list[_Token]:
@@ -443,7 +463,9 @@ def _retokenise_last_word(text: str, tokens: list[_Token], lexicon: NumberLexico
     split the last word again by dynamic programming; a word that does not split wholly into number parts
     is no number ("ten" in "tenants", "tjugo|fem" in "tjugofemte")."""
     word_start = tokens[-1].start
-    while word_start > 0 and _is_letter(text[word_start - 1]):
+    # A word that began before the phrase is no number whatever its length: no need to walk back further.
+    floor = max(0, tokens[0].start - 1)
+    while word_start > floor and _is_letter(text[word_start - 1]):
         word_start -= 1
     word_end = tokens[-1].end
     while word_end < len(text) and _is_letter(text[word_end]) and word_end - word_start <= _MAX_WORD:
