@@ -65,6 +65,18 @@ class DocumentEntities:
         check = getattr(self.registry, "place_contains", None)
         return bool(check(outer, inner)) if check is not None else False
 
+    def starting_in(self, entities: list[Entity], start: int, end: int) -> list[Entity]:
+        """Entities that start at or after ``start`` and before ``end``."""
+        first = bisect_left(entities, start, key=_start_of)
+        return entities[first : bisect_left(entities, end, lo=first, key=_start_of)]
+
+    def first_between(self, entities: list[Entity], start: int, end: int) -> Entity | None:
+        """The first entity lying wholly between two offsets (ends are sorted too: no overlaps)."""
+        index = bisect_left(entities, start, key=_start_of)
+        if index < len(entities) and entities[index].start < end and entities[index].end <= end:
+            return entities[index]
+        return None
+
     def between(self, entities: list[Entity], start: int, end: int) -> list[Entity]:
         """Entities lying wholly between two offsets; the lists are sorted and do not overlap."""
         found: list[Entity] = []
@@ -130,6 +142,10 @@ def _start_of(entity: Entity) -> int:
     return entity.start
 
 
+def _span_end(span: tuple[int, int]) -> int:
+    return span[1]
+
+
 def _lower(value: Any) -> str | None:
     return str(value).lower() if value else None
 
@@ -158,6 +174,7 @@ class ContextResolver:
         self._reference_cache: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
         self._city_marks: dict[str, bool] = {}
         self._distances: list[tuple[int, int]] = []  # spans of the distance figures seen so far
+        self._by_name: dict[str, list[Entity]] | None = None  # the places of each canonical name
 
     def note_distance(self, spot: ClaimSpot) -> None:
         self._distances.append((spot.start, spot.end))
@@ -179,7 +196,9 @@ class ContextResolver:
             return found
         # A follow-up sentence about the same kind of figure keeps the place: "SDF kontrollerer 32 prosent."
         for previous, location in reversed(earlier):
-            if previous.sentence_start >= spot.previous_start and previous.kind == spot.kind and location:
+            if previous.sentence_start < spot.previous_start:
+                break  # claims come in text order: the rest lie further back
+            if previous.kind == spot.kind and location:
                 return location
         places = self.entities.between(self.entities.places, spot.previous_start, spot.sentence_start)
         if places:
@@ -313,8 +332,8 @@ class ContextResolver:
             found = []
             for place_type, pattern in self.lexicon.back_references.items():
                 for match in pattern.finditer(self.text, start, end):
-                    named = self.entities.between(self.entities.places, match.start(), end)
-                    if any(p.start <= match.end() + 4 for p in named):
+                    named = self.entities.first_between(self.entities.places, match.start(), end)
+                    if named is not None and named.start <= match.end() + 4:
                         continue
                     found.append((match.start(), place_type, match.end()))
             found.sort()
@@ -358,8 +377,12 @@ class ContextResolver:
 
     def _distance_reference(self, place: Entity) -> bool:
         """A place a distance is measured from: a distance figure ends shortly before it in its sentence."""
-        for _start, end in self._distances:
-            if end <= place.start <= end + _DISTANCE_REACH and "." not in self.text[end : place.start]:
+        # The distances are noted in text order and do not overlap, so their ends are sorted too.
+        first = bisect_left(self._distances, place.start - _DISTANCE_REACH, key=_span_end)
+        for _start, end in self._distances[first:]:
+            if end > place.start:
+                break
+            if "." not in self.text[end : place.start]:
                 return True
         return False
 
@@ -402,7 +425,7 @@ class ContextResolver:
     def _joined(self, place: Entity, stop: int) -> str:
         """ "i Irak og Syria" is one location: "Iraq and Syria"."""
         name = self._name(place)
-        following = [p for p in self.entities.places if place.end < p.start <= min(stop, place.end + 12)]
+        following = self.entities.starting_in(self.entities.places, place.end + 1, min(stop, place.end + 12) + 1)
         if following:
             gap = self.text[place.end : following[0].start].strip().lower()
             if gap in self.lexicon.conjunctions and following[0].type == place.type:
@@ -423,9 +446,11 @@ class ContextResolver:
         return self._city_marks[canonical]
 
     def _find_city_mark(self, canonical: str) -> bool:
-        for place in self.entities.places:
-            if place.canonical != canonical:
-                continue
+        if self._by_name is None:
+            self._by_name = {}
+            for place in self.entities.places:
+                self._by_name.setdefault(place.canonical, []).append(place)
+        for place in self._by_name.get(canonical, []):
             before = _WORD.findall(self.text[max(0, place.start - 20) : place.start].lower())[-2:]
             after = _WORD.findall(self.text[place.end : place.end + 12].lower())[:1]
             if any(w in self.lexicon.city_words for w in before + after):

@@ -7,6 +7,7 @@ full report date; with a month or year only the report's date stands.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from factcheck.extract.claim_lexicon import ClaimLexicon
 
@@ -29,18 +30,33 @@ def resolve_relative_day(report_day: dt.date, mode: str, number: int) -> dt.date
     return report_day - dt.timedelta(days=back)
 
 
-def claim_as_of(sentence: str, position: int, published: str | None, lexicon: ClaimLexicon) -> str | None:
-    """``position`` is the claim's offset in the sentence; the relative day nearest to it wins."""
+def relative_day_marks(sentence: str, lexicon: ClaimLexicon) -> list[tuple[int, str]]:
+    """(offset, lower-case phrase) of each relative day a sentence names, in order: found once per sentence."""
+    pattern = lexicon.relative_days.pattern
+    if pattern is None:
+        return []
+    return [(match.start(), match.group().lower()) for match in pattern.finditer(sentence)]
+
+
+def claim_as_of(
+    sentence: str,
+    position: int,
+    published: str | None,
+    lexicon: ClaimLexicon,
+    marks: list[tuple[int, str]] | None = None,
+) -> str | None:
+    """``position`` is the claim's offset in the sentence; the relative day nearest to it wins (the
+    earlier of two as near). ``marks`` are the sentence's ``relative_day_marks``, when already found."""
     report_day = full_date(published)
     days = lexicon.relative_days
     if report_day is None or days.pattern is None:
         return published
-    best: tuple[int, str] | None = None
-    for match in days.pattern.finditer(sentence):
-        distance = abs(match.start() - position)
-        if best is None or distance < best[0]:
-            best = (distance, match.group().lower())
-    if best is None:
+    if marks is None:
+        marks = relative_day_marks(sentence, lexicon)
+    if not marks:
         return published
+    index = bisect_left(marks, (position, ""))
+    nearby = [marks[i] for i in (index - 1, index) if 0 <= i < len(marks)]
+    best = min(nearby, key=lambda mark: abs(mark[0] - position))  # min keeps the first of equals
     mode, number = days.meanings[best[1]]
     return resolve_relative_day(report_day, mode, number).isoformat()

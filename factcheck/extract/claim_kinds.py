@@ -8,11 +8,12 @@ Counts have no unit there: the noun next to the number says what is counted ("2 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from factcheck.domain import Quantity
 from factcheck.extract.claim_lexicon import ClaimLexicon
+from factcheck.extract.claim_sentence import SentenceView
+from factcheck.extract.claim_sentence import Word as _Word
 
 _WORD = re.compile(r"\w[\w'’-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:.()!?\"“”«»]|\s[–—]\s")
@@ -24,6 +25,9 @@ _TIME_UNITS = frozenset(
     {"days", "months", "years"}
 )  # how far after "fighters" the verb of their own clause may come
 _ESTIMATE_REACH = 80  # characters before the number in which "estimated" still hedges it
+_AFTER_WORDS = _FORWARD_WORDS + 2  # the most words after a number that any test below looks at
+_CLAUSE_REACH = 300  # a clause is looked for this far either side of a word; news clauses are shorter
+_AGE_REACH = 100  # "âgé de", "Olena,": how far before a number an age marker may start
 
 _MEASURE_KINDS: dict[str, tuple[str, str]] = {
     "km": ("distance", "km"),
@@ -52,42 +56,24 @@ class Classification:
     noun_prefix: str | None = None  # "IS" in "IS-krigere": whose fighters
 
 
-@dataclass(slots=True)  # not frozen: built for every word near a number, and frozen init is slower
-class _Word:
-    start: int
-    end: int
-    text: str
-    lower: str
-
-
-def _start_of(word: _Word) -> int:
-    return word.start
-
-
-def _end_of(word: _Word) -> int:
-    return word.end
-
-
-def words_of(sentence: str) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(sentence)]
-
-
 def classify(
-    quantity: Quantity, sentence: str, sentence_start: int, lexicon: ClaimLexicon, words: list[_Word]
+    quantity: Quantity, view: SentenceView, sentence_start: int, lexicon: ClaimLexicon
 ) -> Classification | None:
     """The claim's kind and unit, or None when the number is not a claim."""
-    lowered = sentence.lower()
+    sentence, lowered, words = view.text, view.lowered, view.words
     start = quantity.start - sentence_start
     end = quantity.end - sentence_start
     if _is_furniture(lowered, end, lexicon) or _is_age(lowered, start, end, lexicon, sentence):
         return None
-    after = words[bisect_left(words, end, key=_start_of) :]
-    before = words[: bisect_right(words, start, key=_end_of)]
+    first_after = view.first_from(end)
+    after = words[first_after : first_after + _AFTER_WORDS]
+    last_before = view.after_end(start)
+    before = words[max(0, last_before - _BACKWARD_WORDS) : last_before]
     if _is_article_one(quantity) or _is_relative_period(quantity, after, before, lexicon):
         return None
     unit = quantity.unit
     if unit == "percent":
-        return Classification(_share_kind(lowered, words, lexicon), "percent")
+        return Classification(view.memo("share", _share_kind, view, lexicon), "percent")
     if unit in _MEASURE_KINDS:
         kind, unit_name = _MEASURE_KINDS[unit]
         if kind == "duration" and _is_relative_time(sentence, start, after, before, lexicon):
@@ -97,13 +83,13 @@ def classify(
         return Classification("count", "count")
     if _is_ratio(quantity, sentence, end, after, lexicon):
         return Classification("ratio", "count")
-    counted = _counted(sentence, start, end, after, before, words, lexicon)
+    counted = _counted(sentence, start, end, after, before, view, lexicon)
     if _is_year(quantity) and not (after and counted.noun_start == after[0].start):
         return None
     if counted.noun is None and counted.kind == "count":
         if _is_label(sentence, start, quantity, before, lexicon):
             return None
-        return _bare_count(sentence, start, end, after, words, lexicon) or counted
+        return _bare_count(sentence, start, end, after, view, lexicon) or counted
     return counted
 
 
@@ -127,10 +113,12 @@ def _is_age(lowered: str, start: int, end: int, lexicon: ClaimLexicon, sentence:
         sentence[start:end].isdigit()
         and end - start <= 2
         and sentence[end : end + 1] in (",", ")")
-        and _NAME_AGE.search(sentence, 0, start)
+        and _NAME_AGE.search(sentence, max(0, start - _AGE_REACH), start)
     ):
         return True
-    return lexicon.age_before is not None and bool(lexicon.age_before.search(lowered, 0, start))
+    return lexicon.age_before is not None and bool(
+        lexicon.age_before.search(lowered, max(0, start - _AGE_REACH), start)
+    )
 
 
 def _is_label(
@@ -155,10 +143,10 @@ def _is_article_one(quantity: Quantity) -> bool:
     )
 
 
-def _share_kind(lowered: str, words: list[_Word], lexicon: ClaimLexicon) -> str:
+def _share_kind(view: SentenceView, lexicon: ClaimLexicon) -> str:
     """A percentage of ground held is a control share; of damage or of people ("80 % destroyed", "16 percent
     of hospitals", "60 % des réfugiés") a ratio, even when the sentence names a city or a country."""
-    lowers = [w.lower for w in words]
+    lowered, lowers = view.lowered, view.lowers
     if lexicon.control_cues.in_text(lowered, lowers):
         return "control_share"
     if lexicon.ratio_cues.in_text(lowered, lowers):
@@ -197,7 +185,7 @@ def _is_year(quantity: Quantity) -> bool:
 
 
 def _bare_count(
-    sentence: str, start: int, end: int, after: list[_Word], words: list[_Word], lexicon: ClaimLexicon
+    sentence: str, start: int, end: int, after: list[_Word], view: SentenceView, lexicon: ClaimLexicon
 ) -> Classification | None:
     """A number with no noun of its own in a clause about the dead or the displaced counts people:
     "Over 7000 dræbt", "the death toll rose to 164", "forced tens of thousands to flee"."""
@@ -209,7 +197,7 @@ def _bare_count(
     ):
         return None
     left, right = _clause_around(sentence, start, end)
-    scope = [w.lower for w in words if left <= w.start and w.end <= right]
+    scope = [w.lower for w in view.within(left, right)]
     text = sentence[left:right].lower()
     if lexicon.casualty_cues.in_text(text, scope):
         return Classification("casualties", "persons", _PERSON_GLOSS["casualties"])
@@ -304,7 +292,7 @@ def _counted(
     end: int,
     after: list[_Word],
     before: list[_Word],
-    words: list[_Word],
+    view: SentenceView,
     lexicon: ClaimLexicon,
 ) -> Classification:
     for word in after[:_FORWARD_WORDS]:
@@ -312,7 +300,7 @@ def _counted(
             break  # another clause, or another number that the noun belongs to
         person = _person_kind(word, lexicon)
         if person is not None:
-            return _people(person, word, sentence, words, lexicon)
+            return _people(person, word, view, lexicon)
         thing = _thing(word, lexicon)
         if thing is not None:
             unit, gloss = thing
@@ -321,34 +309,40 @@ def _counted(
     for word in reversed(before[-_BACKWARD_WORDS:]):
         person = _person_kind(word, lexicon)
         if person is not None:
-            return _people(person, word, sentence, words, lexicon)
+            return _people(person, word, view, lexicon)
     return Classification("count", "count")
 
 
 def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    left = max((b for b in breaks if b < start), default=-1) + 1
-    right = min((b for b in breaks if b >= end), default=len(sentence))
-    return left, right
+    """The clause around ``sentence[start:end]``, looked for no further than _CLAUSE_REACH either side."""
+    floor = max(0, start - _CLAUSE_REACH)
+    ceiling = min(len(sentence), end + _CLAUSE_REACH)
+    left = floor - 1
+    for match in _CLAUSE_BREAK.finditer(sentence, floor, start):
+        left = match.start()
+    right = _CLAUSE_BREAK.search(sentence, end, ceiling)
+    return left + 1, right.start() if right is not None else ceiling
 
 
 def _people(
-    person: tuple[str, str | None], noun: _Word, sentence: str, words: list[_Word], lexicon: ClaimLexicon
+    person: tuple[str, str | None], noun: _Word, view: SentenceView, lexicon: ClaimLexicon
 ) -> Classification:
     """People counted: what happened to them decides the kind ("30 people have been killed")."""
     kind, prefix = person
     if kind == "fighters":
         # Fighters stay fighters unless the killing is said right next to them ("killed 30 IS fighters"), or
         # is what the fighters' own clause says of them ("1 500 combattants ... ont été tués").
-        index = words.index(noun)
+        sentence, words = view.text, view.words
+        index = view.index_of(noun)
         near = words[max(0, index - _CUE_WINDOW - 1) : index + _CUE_WINDOW]
         _, right = _clause_around(sentence, noun.start, noun.end)
         near += [w for w in words[index + _CUE_WINDOW : index + _PREDICATE_WORDS] if w.end <= right]
         scope = [w.lower for w in near]
         text = sentence[near[0].start : near[-1].end].lower()
     else:
+        sentence = view.text
         left, right = _clause_around(sentence, noun.start, noun.end)
-        scope = [w.lower for w in words if left <= w.start and w.end <= right]
+        scope = [w.lower for w in view.within(left, right)]
         text = sentence[left:right].lower()
     if kind != "casualties" and lexicon.casualty_cues.in_text(text, scope):
         kind = "casualties"
@@ -359,9 +353,9 @@ def _people(
     return Classification(kind, "persons", _PERSON_GLOSS[kind], noun.start, noun.end, prefix)
 
 
-def is_estimate(quantity: Quantity, sentence_start: int, lexicon: ClaimLexicon, words: list[_Word]) -> bool:
+def is_estimate(quantity: Quantity, sentence_start: int, lexicon: ClaimLexicon, view: SentenceView) -> bool:
     """ "har tidligere anslått at det var et sted mellom 2500 og 3500": an estimate is approximate."""
     start = quantity.start - sentence_start
-    first = bisect_left(words, start - _ESTIMATE_REACH, key=_start_of)
-    last = bisect_right(words, start, key=_end_of)
-    return any(lexicon.estimate_cues.matches_word(w.lower) for w in words[first:last])
+    first = view.first_from(start - _ESTIMATE_REACH)
+    last = view.after_end(start)
+    return any(lexicon.estimate_cues.matches_word(w.lower) for w in view.words[first:last])

@@ -9,9 +9,10 @@ from typing import Any
 
 from factcheck.domain import Claim, Quantity
 from factcheck.extract.claim_context import ClaimSpot, ContextResolver, DocumentEntities
-from factcheck.extract.claim_dates import claim_as_of
-from factcheck.extract.claim_kinds import Classification, classify, is_estimate, words_of
+from factcheck.extract.claim_dates import claim_as_of, relative_day_marks
+from factcheck.extract.claim_kinds import Classification, classify, is_estimate
 from factcheck.extract.claim_lexicon import load_claim_lexicon
+from factcheck.extract.claim_sentence import SentenceView
 from factcheck.extract.claim_subject import claim_subject
 from factcheck.extract.sentences import split_sentences
 
@@ -64,23 +65,23 @@ def build_claims(
     lexicon = load_claim_lexicon(language)
     spans = list(sentences) if sentences is not None else split_sentences(text, language)
     starts = [start for start, _ in spans]
-    words_cache: dict[int, list] = {}
+    # Each sentence is read once, however many numbers it holds.
+    views: dict[int, SentenceView] = {}
     kept: list[tuple[Quantity, int, Classification, bool]] = []
     for quantity in sorted(quantities, key=lambda q: (q.start, q.end)):
         index = bisect_right(starts, quantity.start) - 1
         if index < 0 or quantity.start >= spans[index][1]:
             continue
         start, end = spans[index]
-        sentence = text[start:end]
-        words = words_cache.get(index)
-        if words is None:
-            words = words_cache[index] = words_of(sentence)
-        classification = classify(quantity, sentence, start, lexicon, words)
+        view = views.get(index)
+        if view is None:
+            view = views[index] = SentenceView(text[start:end])
+        classification = classify(quantity, view, start, lexicon)
         if classification is not None:
             classification = _part_of_previous(
-                classification, quantity, index, start, sentence, kept, lexicon
+                classification, quantity, index, start, view.text, kept, lexicon
             )
-            estimate = quantity.approximate or is_estimate(quantity, start, lexicon, words)
+            estimate = quantity.approximate or is_estimate(quantity, start, lexicon, view)
             kept.append((quantity, index, classification, estimate))
     if not kept:
         return []
@@ -91,7 +92,8 @@ def build_claims(
     nouns: list[str | None] = []
     for quantity, index, classification, approximate in kept:
         start, end = spans[index]
-        sentence = text[start:end]
+        view = views[index]
+        sentence = view.text
         spot = ClaimSpot(
             start=quantity.start,
             end=quantity.end,
@@ -105,7 +107,7 @@ def build_claims(
         if (
             spot.kind == "ratio"
             and classification.unit == "percent"
-            and not lexicon.ratio_cues.in_text(sentence.lower(), [w.lower for w in words_cache[index]])
+            and not view.memo("ratio_cues", lexicon.ratio_cues.in_text, view.lowered, view.lowers)
             and resolver.share_of_place(spot)
         ):
             spot = replace(spot, kind="control_share")
@@ -129,7 +131,13 @@ def build_claims(
                 "approximate": approximate,
                 "vague": quantity.vague,
                 "location": location,
-                "as_of": claim_as_of(sentence, quantity.start - start, published, lexicon),
+                "as_of": claim_as_of(
+                    sentence,
+                    quantity.start - start,
+                    published,
+                    lexicon,
+                    view.memo("days", relative_day_marks, sentence, lexicon),
+                ),
                 "sentence_start": start,
             }
         )
