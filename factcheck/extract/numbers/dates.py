@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract.numbers.lexicon import load_lexicon
-from factcheck.extract.numbers.patterns import NO_LETTER_AFTER, NO_LETTER_BEFORE, SPACES
+from factcheck.extract.numbers.patterns import NO_LETTER_AFTER, NO_LETTER_BEFORE, SPACES, can_end
 
 YEAR_MIN = 1800
 YEAR_MAX = 2100
@@ -31,6 +31,7 @@ class _DatePatterns:
     led_by_digits: re.Pattern[str]  # tried at the start of a digit run
     led_by_words: re.Pattern[str]  # tried where ``lead`` begins
     lead: re.Pattern[str]  # the word part of a date, ending exactly where the digits start
+    lead_marks: frozenset[str]  # punctuation that may end ``lead`` (see patterns.can_end)
 
 
 @cache
@@ -69,6 +70,7 @@ def _patterns(language: str) -> _DatePatterns:
         led_by_digits=re.compile("|".join(by_digits), re.IGNORECASE),
         led_by_words=re.compile("|".join(by_words), re.IGNORECASE),
         lead=re.compile(lead, re.IGNORECASE),
+        lead_marks=lexicon.date_lead_marks | {".", "("},
     )
 
 
@@ -102,6 +104,7 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
     led_by_digits = patterns.led_by_digits.match
     led_by_words = patterns.led_by_words.match
     lead = patterns.lead.search
+    lead_marks = patterns.lead_marks
     code = _CODE_RE.match
     spans: list[tuple[int, int]] = []
     date_end = 0
@@ -118,7 +121,7 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
                 continue
             match = None
             floor = max(date_end, position - _LEAD_WINDOW)
-            while match is None:
+            while match is None and can_end(text, position, floor, lead_marks):
                 word = lead(text, floor, position)
                 if word is None:
                     break

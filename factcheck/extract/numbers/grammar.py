@@ -9,7 +9,7 @@ from factcheck.extract.numbers.atoms import DIGITS, WORDS, Atom
 from factcheck.extract.numbers.dates import date_spans
 from factcheck.extract.numbers.digits import split_digit_run
 from factcheck.extract.numbers.lexicon import NumberLexicon
-from factcheck.extract.numbers.patterns import SPACE_CHARS, normalise
+from factcheck.extract.numbers.patterns import SPACE_CHARS, can_end, normalise
 from factcheck.extract.numbers.words import (
     GAP,
     WORD,
@@ -234,10 +234,14 @@ def apply_modifiers(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> Non
     floor = 0
     reach = lexicon.modifier_reach
     search = lexicon.modifier_re.search
+    marks = lexicon.modifier_marks
     for index, atom in enumerate(atoms):
         previous: str | None = None
         for _ in range(2):
-            match = search(text, max(floor, atom.start - reach), atom.start)
+            low = max(floor, atom.start - reach)
+            if not can_end(text, atom.start, low, marks):
+                break
+            match = search(text, low, atom.start)
             if match is None:
                 break
             phrase = normalise(match.group("m"))

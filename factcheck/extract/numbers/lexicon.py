@@ -46,6 +46,7 @@ from factcheck.extract.numbers.patterns import (
     NO_LETTER_BEFORE,
     SPACE_CHARS,
     SPACES,
+    closing_marks,
     normalise,
     trie_regex,
 )
@@ -100,6 +101,7 @@ class NumberLexicon:
     spaced_suffix_first: frozenset[str]  # after one space ("5 mdr")
     unit_re: re.Pattern[str]  # a unit word ("u"), maybe after a link word ("l") right after a number
     modifier_re: re.Pattern[str]  # a modifier ("m"), maybe with a determiner ("d"), ending the window
+    modifier_marks: frozenset[str]  # punctuation that may end ``modifier_re`` (see patterns.can_end)
     modifier_reach: int  # the longest modifier with its determiner and spaces: how far back to look
     postfix_re: re.Pattern[str]  # "or more", "eller fler", "o menos" right after a number
     postfix_modifiers: dict[str, str]
@@ -110,6 +112,7 @@ class NumberLexicon:
     months_re: str
     year_cues_re: str
     time_cues_re: str
+    date_lead_marks: frozenset[str]  # punctuation that may end a month, a year cue or a time cue
 
 
 def _data(language: str) -> dict[str, Any]:
@@ -280,6 +283,7 @@ def load_lexicon(language: str) -> NumberLexicon:
         unit_re=unit_re,
         modifier_re=modifier_re,
         modifier_reach=modifier_reach,
+        modifier_marks=closing_marks([*modifiers, *determiners], "'", "’", ".", "<", ">", "=", "≥", "≤"),
         connector_re=connector_re,
         postfix_re=postfix_re,
         postfix_modifiers=postfix_modifiers,
@@ -294,4 +298,7 @@ def load_lexicon(language: str) -> NumberLexicon:
         months_re=trie_regex(data.get("months", [])),
         year_cues_re=trie_regex(data.get("year_cues", [])),
         time_cues_re=trie_regex(data.get("time_cues", [])),
+        date_lead_marks=closing_marks(
+            [*data.get("months", []), *data.get("year_cues", []), *data.get("time_cues", []), "de", "del"]
+        ),
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 # Space characters newsrooms put inside numbers and between words: space, no-break, narrow no-break, thin, figure.
 SPACE_CHARS = " \u00a0\u202f\u2009\u2007"
 SPACES = f"[{SPACE_CHARS}\t]"
+SPACE_CHARS_TAB = frozenset(SPACE_CHARS + "\t")
 DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 # Hyphens join words ("twenty-five"); en and em dashes and the minus sign only separate range ends.
 HYPHENS = "\\-\u2010\u2011"
@@ -62,3 +63,24 @@ def _emit(node: dict[str, dict], gap: str) -> str:
         # Greedy optional: the longer word wins, the shorter one is the fallback.
         return f"(?:{body})?"
     return body
+
+
+def closing_marks(words: Iterable[str], *extra: str) -> frozenset[str]:
+    """ASCII characters other than letters and spaces that may end a match of ``trie_regex(words)`` (plus
+    ``extra``): with ``can_end``, a cheap test that spares a regex search backwards from a number."""
+    marks = {word.strip()[-1:] for word in words} | set(extra) | set(HYPHENS.replace("\\", ""))
+    return frozenset(m for m in marks if m and m.isascii() and not m.isalpha() and not m.isspace())
+
+
+def can_end(text: str, position: int, floor: int, marks: frozenset[str]) -> bool:
+    """Whether a phrase of words followed by spaces may end at ``position`` (looking back no further than
+    ``floor``): the last character before the spaces must be a letter, a space of another kind, a non-ASCII
+    character or one of ``marks``. ASCII digits and punctuation only ever match themselves, so a False here
+    is exact; most numbers in a list ("1 2 3", "1,5 000") are ruled out without a search."""
+    k = position
+    while k > floor and text[k - 1] in SPACE_CHARS_TAB:
+        k -= 1
+    if k <= floor:
+        return False  # nothing but spaces in the window
+    char = text[k - 1]
+    return not char.isascii() or char.isalpha() or char.isspace() or char in marks
