@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,13 +174,19 @@ class ContextResolver:
         self._city_marks: dict[str, bool] = {}
         self._distances: list[tuple[int, int]] = []  # spans of the distance figures seen so far
         self._by_name: dict[str, list[Entity]] | None = None  # the places of each canonical name
+        self._last_located: dict[str, tuple[int, str]] = {}  # kind -> (sentence start, place) of the latest
 
-    def note_distance(self, spot: ClaimSpot) -> None:
-        self._distances.append((spot.start, spot.end))
+    def note(self, spot: ClaimSpot, location: str | None) -> None:
+        """Remember a claim placed (in text order): distances measure from places, and a follow-up
+        sentence keeps the place of the last figure of its kind."""
+        if spot.kind == "distance":
+            self._distances.append((spot.start, spot.end))
+        if location:
+            self._last_located[spot.kind] = (spot.sentence_start, location)
 
     # -- location -----------------------------------------------------------------------------------
 
-    def location(self, spot: ClaimSpot, earlier: Sequence[tuple[ClaimSpot, str | None]]) -> str | None:
+    def location(self, spot: ClaimSpot) -> str | None:
         if spot.kind in ("distance", "ratio"):
             # The thing measured comes first: "Staden ligger fem mil från X", "the advance equals five times X".
             # A country has no single point to measure from, so it is not the subject of a distance.
@@ -195,11 +200,9 @@ class ContextResolver:
         if found is not None:
             return found
         # A follow-up sentence about the same kind of figure keeps the place: "SDF kontrollerer 32 prosent."
-        for previous, location in reversed(earlier):
-            if previous.sentence_start < spot.previous_start:
-                break  # claims come in text order: the rest lie further back
-            if previous.kind == spot.kind and location:
-                return location
+        last = self._last_located.get(spot.kind)
+        if last is not None and last[0] >= spot.previous_start:
+            return last[1]
         places = self.entities.between(self.entities.places, spot.previous_start, spot.sentence_start)
         if places:
             return self._name(places[-1])

@@ -8,6 +8,7 @@ Counts have no unit there: the noun next to the number says what is counted ("2 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from factcheck.domain import Quantity
@@ -356,6 +357,11 @@ def _people(
 def is_estimate(quantity: Quantity, sentence_start: int, lexicon: ClaimLexicon, view: SentenceView) -> bool:
     """ "har tidligere anslått at det var et sted mellom 2500 og 3500": an estimate is approximate."""
     start = quantity.start - sentence_start
-    first = view.first_from(start - _ESTIMATE_REACH)
-    last = view.after_end(start)
-    return any(lexicon.estimate_cues.matches_word(w.lower) for w in view.words[first:last])
+    cues: list[tuple[int, int]] = view.memo("estimates", _estimate_spans, view, lexicon)
+    # The cue words do not overlap, so the first one starting in reach is the one that may end in time.
+    index = bisect_left(cues, (start - _ESTIMATE_REACH, -1))
+    return index < len(cues) and cues[index][1] <= start
+
+
+def _estimate_spans(view: SentenceView, lexicon: ClaimLexicon) -> list[tuple[int, int]]:
+    return [(w.start, w.end) for w in view.words if lexicon.estimate_cues.matches_word(w.lower)]

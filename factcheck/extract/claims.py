@@ -86,7 +86,6 @@ def build_claims(
     if not kept:
         return []
     resolver = ContextResolver(DocumentEntities.find(text, registry), lexicon)
-    earlier: list[tuple[ClaimSpot, str | None]] = []
     drafts: list[dict[str, Any]] = []
     spots: list[ClaimSpot] = []
     nouns: list[str | None] = []
@@ -112,10 +111,8 @@ def build_claims(
         ):
             spot = replace(spot, kind="control_share")
             classification = replace(classification, kind="control_share")
-        location = resolver.location(spot, earlier)
-        if spot.kind == "distance":
-            resolver.note_distance(spot)
-        earlier.append((spot, location))
+        location = resolver.location(spot)
+        resolver.note(spot, location)
         spots.append(spot)
         nouns.append(classification.noun)
         drafts.append(

@@ -21,6 +21,7 @@ _LEXICON_DIR = Path(__file__).parent / "lexicons" / "sentences"
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LINE = re.compile(r"[^\n]+")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_TOKEN_REACH = 100
 _WORD_AFTER = re.compile(r"\s*([\"'“”‘’«»(\[–—-]*)(\S*)")
 _TERMINAL = ".!?…:;\"'”’»)]"
 # Longest sentence kept whole. News sentences stay far below it (the longest in the seeds and held-out
@@ -168,7 +169,8 @@ def _is_boundary(block: str, punct_start: int, cut: int, lexicon: _SentenceLexic
         return True
     if block[punct_start : punct_start + 3] == "...":
         return bool(first) and (first.isupper() or bool(opener))
-    before = _TOKEN_BEFORE.search(block, 0, punct_start)
+    # A word is never longer than this; searching from the block's start would make splitting quadratic.
+    before = _TOKEN_BEFORE.search(block, max(0, punct_start - _TOKEN_REACH), punct_start)
     if before is None:
         return True
     token = before.group(1).lstrip("\"'“”‘’«»([–—-").lower()
