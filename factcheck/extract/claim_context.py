@@ -193,12 +193,12 @@ class ContextResolver:
             found = self._before(spot, countries=spot.kind != "distance")
             if found is not None:
                 return found
-        found = self._after(spot)
-        if found is not None:
-            return found
-        found = self._before(spot)
-        if found is not None:
-            return found
+        if self._may_name_place(spot):
+            found = self._after(spot)
+            if found is None:
+                found = self._before(spot)
+            if found is not None:
+                return found
         # A follow-up sentence about the same kind of figure keeps the place: "SDF kontrollerer 32 prosent."
         last = self._last_located.get(spot.kind)
         if last is not None and last[0] >= spot.previous_start:
@@ -207,6 +207,14 @@ class ContextResolver:
         if places:
             return self._name(places[-1])
         return self.entities.country  # nothing nearby: the report's own country
+
+    def _may_name_place(self, spot: ClaimSpot) -> bool:
+        """Whether the sentence up to a little after the number names a place or refers back to one:
+        a sentence of bare figures needs no look around each of them."""
+        if self._references(spot.sentence_start, spot.sentence_end):
+            return True
+        reach = min(spot.sentence_end, spot.end + _AFTER_WINDOW)
+        return bool(self.entities.starting_in(self.entities.places, spot.sentence_start, reach))
 
     def _after(self, spot: ClaimSpot) -> str | None:
         """A place the words after the number introduce ("kvar i Raqqa"), or a phrase referring back."""

@@ -243,8 +243,23 @@ def _same_clause(sentence: str, a: int, b: int) -> bool:
 _PERSON_ORDER = ("fighters", "civilians", "casualties", "displaced", "persons")
 
 
+# (lexicon language, word as written) -> its person kind: the same few words recur next to every number.
+_PERSON_KINDS: dict[tuple[str, str], tuple[str, str | None] | None] = {}
+_PERSON_KINDS_LIMIT = 50_000
+
+
 def _person_kind(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str | None] | None:
     """The person kind a word names, and the acronym it is compounded with ("IS-krigere" -> IS)."""
+    key = (lexicon.language, word.text)
+    if key in _PERSON_KINDS:
+        return _PERSON_KINDS[key]
+    if len(_PERSON_KINDS) >= _PERSON_KINDS_LIMIT:
+        _PERSON_KINDS.clear()
+    found = _PERSON_KINDS[key] = _find_person_kind(word, lexicon)
+    return found
+
+
+def _find_person_kind(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str | None] | None:
     parts = word.lower.split("-")
     prefix = word.text.split("-")[0] if len(parts) > 1 else None
     acronym = prefix if prefix and _is_acronym(prefix) else None

@@ -45,6 +45,27 @@ def _part_of_previous(
     return replace(classification, kind=previous_class.kind)
 
 
+_FIGURE_GAP = 3  # "1 2 3", "1,5 000.2": at most this many characters between figures in a bare run
+
+
+def _inside_bare_figures(text: str, ordered: Sequence[Quantity], position: int) -> bool:
+    """A figure with figures right before and after it and no word between ("3 1 4 1 5 9", a table row
+    flattened into a line) counts nothing that could be named: the run is a list of numbers, not claims.
+    Without this a page of bare figures would make a claim of every one of them."""
+    if position == 0 or position + 1 >= len(ordered):
+        return False
+    quantity = ordered[position]
+    return _bare_gap(text, ordered[position - 1].end, quantity.start) and _bare_gap(
+        text, quantity.end, ordered[position + 1].start
+    )
+
+
+def _bare_gap(text: str, start: int, end: int) -> bool:
+    if not 0 <= end - start <= _FIGURE_GAP:
+        return False
+    return not any(ch.isalpha() for ch in text[start:end])
+
+
 def build_claims(
     text: str,
     language: str,
@@ -68,7 +89,10 @@ def build_claims(
     # Each sentence is read once, however many numbers it holds.
     views: dict[int, SentenceView] = {}
     kept: list[tuple[Quantity, int, Classification, bool]] = []
-    for quantity in sorted(quantities, key=lambda q: (q.start, q.end)):
+    ordered = sorted(quantities, key=lambda q: (q.start, q.end))
+    for position, quantity in enumerate(ordered):
+        if _inside_bare_figures(text, ordered, position):
+            continue
         index = bisect_right(starts, quantity.start) - 1
         if index < 0 or quantity.start >= spans[index][1]:
             continue

@@ -81,6 +81,15 @@ _CODE_RE = re.compile(
 )
 _DIGIT_RUN = re.compile(r"\d+")
 
+
+def _may_be_code(text: str, position: int, run_end: int) -> bool:
+    """False where ``_CODE_RE`` cannot match: a short run, no leading zero, no letter (or anything non-ASCII)
+    just before. Most digit runs are ruled out without a regex."""
+    if run_end - position >= 10 or text[position] == "0" or position == 0:
+        return True
+    before = text[position - 1]
+    return before.isalpha() or not before.isascii()
+
 _WINDOW = 40
 
 
@@ -112,7 +121,7 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
     for low, high in windows:
         for run in _DIGIT_RUN.finditer(text, low, high):
             position = run.start()
-            if position >= code_end:
+            if position >= code_end and _may_be_code(text, position, run.end()):
                 found = code(text, position)
                 if found is not None:
                     spans.append(found.span())

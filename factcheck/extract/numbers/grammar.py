@@ -35,21 +35,21 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
     Digits and number words next to each other are read together ("1,5 miljoner", "3 hundred and 21").
     """
     atoms: list[Atom] = []
+    # Number parts that may still make one number with what follows; it always holds number words. A number
+    # in digits that no words precede goes straight to ``atoms`` ("loose"): digits never join digits, so only
+    # the last of them may still open a chain, and it is taken back when number words follow it.
     chain: list[_Token] = []
-    has_words = False
+    loose = False
     chain_end = -1
 
     def flush() -> None:
-        nonlocal chain, has_words
-        if has_words:
-            atoms.extend(parse_tokens(chain, lexicon))
-        else:
-            atoms.extend(Atom(t.start, t.end, t.value, t.value, DIGITS, grouped=t.grouped) for t in chain)
+        nonlocal chain
+        atoms.extend(parse_tokens(chain, lexicon))
         chain = []
-        has_words = False
 
     decimal_mark = lexicon.decimal_mark
     ordinal_first = lexicon.ordinal_first
+    ordinal_match = lexicon.ordinal_re.match
     suffix_first = lexicon.suffix_first
     spaced_suffix_first = lexicon.spaced_suffix_first
     for match in lexicon.scanner.finditer(text):
@@ -58,14 +58,19 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
                 tokens = word_tokens(text, part_start, part_end, lexicon)
                 if not tokens:
                     continue
-                joiner = _chain_joiner(text, chain_end, tokens[0].start, lexicon) if chain else None
+                joiner = (
+                    _chain_joiner(text, chain_end, tokens[0].start, lexicon) if chain or loose else None
+                )
                 if joiner is None:
                     if chain:
                         flush()
                 else:
                     tokens[0].joiner = joiner
+                    if loose:
+                        last = atoms.pop()
+                        chain = [digit_token(last.low, last.start, last.end, GAP, last.grouped)]
+                loose = False
                 chain.extend(tokens)
-                has_words = True
                 chain_end = tokens[-1].end
             continue
         run_start = match.start()
@@ -76,7 +81,7 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
             start += run_start
             end += run_start
             following = text[end : end + 1]
-            if not grouped and following in ordinal_first and lexicon.ordinal_re.match(text, end):
+            if not grouped and following in ordinal_first and ordinal_match(text, end):
                 continue
             if (
                 start >= 1
@@ -95,19 +100,27 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
             )
             factor = lexicon.suffix_multipliers.get(normalise(suffix.group()), 0.0) if suffix else 0.0
             if factor and suffix is not None:
-                flush()
+                if chain:
+                    flush()
+                loose = False
                 scaled = value * factor
                 atoms.append(
                     Atom(start, suffix.end(), scaled, scaled, DIGITS, multiplier=factor, grouped=True)
                 )
                 chain_end = -1
                 continue
-            joiner = _chain_joiner(text, chain_end, start, lexicon) if chain else None
-            if joiner is None and chain:
+            if chain:
+                joiner = _chain_joiner(text, chain_end, start, lexicon)
+                if joiner is not None:
+                    chain.append(digit_token(value, start, end, joiner, grouped))
+                    chain_end = end
+                    continue
                 flush()
-            chain.append(digit_token(value, start, end, joiner or GAP, grouped))
+            atoms.append(Atom(start, end, value, value, DIGITS, grouped=grouped))
+            loose = True
             chain_end = end
-    flush()
+    if chain:
+        flush()
     return [a for a in atoms if math.isfinite(a.low) and math.isfinite(a.high)]
 
 
