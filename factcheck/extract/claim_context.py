@@ -436,7 +436,9 @@ class ContextResolver:
     def _joined(self, place: Entity, stop: int) -> str:
         """ "i Irak og Syria" is one location: "Iraq and Syria"."""
         name = self._name(place)
-        following = self.entities.starting_in(self.entities.places, place.end + 1, min(stop, place.end + 12) + 1)
+        following = self.entities.starting_in(
+            self.entities.places, place.end + 1, min(stop, place.end + 12) + 1
+        )
         if following:
             gap = self.text[place.end : following[0].start].strip().lower()
             if gap in self.lexicon.conjunctions and following[0].type == place.type:

@@ -228,12 +228,22 @@ def _is_relative_time(
 
 def _is_ratio(quantity: Quantity, sentence: str, end: int, after: list[_Word], lexicon: ClaimLexicon) -> bool:
     """ "five times the size", "fem gånger så stor", "dreimal", "5-fold"."""
-    if any(lexicon.ratio_words.matches_word(w.lower()) for w in _WORD.findall(quantity.text)):
-        return True
+    for word in _WORD.findall(quantity.text):
+        lowered = word.lower()
+        if lexicon.ratio_words.matches_word(lowered) or _glued_multiplier(lowered, lexicon):
+            return True
     if sentence.startswith("-", end):
         first = _WORD.match(sentence, end + 1)
         return first is not None and lexicon.ratio_words.matches_word("-" + first.group().lower())
     return bool(after) and after[0].start - end <= 1 and lexicon.ratio_words.matches_word(after[0].lower)
+
+
+def _glued_multiplier(word: str, lexicon: ClaimLexicon) -> bool:
+    """ "fünfmal", "tenfold", "tiofaldigt", "firedoblet": a number word with a multiplier ending glued on."""
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)].rstrip("-").isalpha()
+        for suffix in lexicon.ratio_suffixes
+    )
 
 
 def _same_clause(sentence: str, a: int, b: int) -> bool:

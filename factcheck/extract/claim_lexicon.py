@@ -120,6 +120,9 @@ class ClaimLexicon:
     bare_count_links: frozenset[str]  # verbs that may follow a number with no noun ("7000 er dræbt")
     agent_prepositions: frozenset[str]  # "von den USA unterstützten": the agent of a participle before a noun
     participle_endings: tuple[str, ...]  # endings of such an attributive participle ("unterstützten")
+    # Multiplier endings glued to a number word ("fünfmal", "tenfold", "firedoblet"): the number layer gives
+    # the number word's value with the whole word as its mention, and the ending makes it a ratio.
+    ratio_suffixes: tuple[str, ...] = ()
 
 
 def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
@@ -184,4 +187,7 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         bare_count_links=frozenset(w.lower() for w in data.get("bare_count_links", [])),
         agent_prepositions=frozenset(w.lower() for w in data.get("agent_prepositions", [])),
         participle_endings=tuple(w.lower() for w in data.get("attributive_participle_endings", [])),
+        ratio_suffixes=tuple(
+            sorted({w.lower() for w in data.get("ratio_suffixes", [])}, key=len, reverse=True)
+        ),
     )
