@@ -70,7 +70,8 @@ def _patterns(language: str) -> _DatePatterns:
         led_by_digits=re.compile("|".join(by_digits), re.IGNORECASE),
         led_by_words=re.compile("|".join(by_words), re.IGNORECASE),
         lead=re.compile(lead, re.IGNORECASE),
-        lead_marks=lexicon.date_lead_marks | {".", "("},
+        # "Aug." (a month, a letter before the dot), "(2014)".
+        lead_marks=lexicon.date_lead_marks | {".": lexicon.date_lead_marks.get(".", frozenset()), "(": None},
     )
 
 
@@ -81,14 +82,7 @@ _CODE_RE = re.compile(
 )
 _DIGIT_RUN = re.compile(r"\d+")
 
-
-def _may_be_code(text: str, position: int, run_end: int) -> bool:
-    """False where ``_CODE_RE`` cannot match: a short run, no leading zero, no letter (or anything non-ASCII)
-    just before. Most digit runs are ruled out without a regex."""
-    if run_end - position >= 10 or text[position] == "0" or position == 0:
-        return True
-    before = text[position - 1]
-    return before.isalpha() or not before.isascii()
+_DIGIT_OR_MARK = frozenset("0123456789.,")
 
 _WINDOW = 40
 
@@ -121,7 +115,14 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
     for low, high in windows:
         for run in _DIGIT_RUN.finditer(text, low, high):
             position = run.start()
-            if position >= code_end and _may_be_code(text, position, run.end()):
+            before = text[position - 1] if position else ""
+            # Only a long run, a leading zero or a letter (or anything non-ASCII) before can make a code.
+            if position >= code_end and (
+                run.end() - position >= 10
+                or text[position] == "0"
+                or before.isalpha()
+                or not before.isascii()
+            ):
                 found = code(text, position)
                 if found is not None:
                     spans.append(found.span())
@@ -141,7 +142,8 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
                 # A cue before a year ("i 2014") stays outside the span.
                 spans.append(match.span("y") if match.start("y") >= 0 else match.span())
                 continue
-            match = led_by_digits(text, position)
+            # Every date led by digits opens where no digit, "." or "," stands before it.
+            match = led_by_digits(text, position) if before not in _DIGIT_OR_MARK else None
             if match is not None:
                 date_end = match.end()
                 spans.append(match.span())

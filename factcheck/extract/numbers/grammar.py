@@ -22,6 +22,7 @@ from factcheck.extract.numbers.words import (
 )
 
 _SPACE_SET = frozenset(SPACE_CHARS + "\t")
+_SPACE_STRIP = SPACE_CHARS + "\t"
 _BOUND_KINDS = ("more", "less")
 _SHARE_KINDS = ("about", "more", "less")
 _UNIT_WORD = re.compile(r"(?P<s>[ \u00a0\u202f]?)(?P<u>[^\W\d_]{1,12}\.?|°[CF]|[%$€£])(?=\s)")
@@ -58,9 +59,7 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
                 tokens = word_tokens(text, part_start, part_end, lexicon)
                 if not tokens:
                     continue
-                joiner = (
-                    _chain_joiner(text, chain_end, tokens[0].start, lexicon) if chain or loose else None
-                )
+                joiner = _chain_joiner(text, chain_end, tokens[0].start, lexicon) if chain or loose else None
                 if joiner is None:
                     if chain:
                         flush()
@@ -202,7 +201,8 @@ def _range(text: str, lexicon: NumberLexicon, a: Atom, b: Atom) -> Atom | None:
     if b.date or b.vague or (a.unit and b.unit and a.unit != b.unit):
         return None
     gap = text[a.end : b.start]
-    if len(gap) > 24:
+    if len(gap) > 24 or not gap.strip(_SPACE_STRIP):
+        # Spaces alone join no range: a connector needs a dash or a word, a unit word a letter or a sign.
         return None
     connector = lexicon.connector_re.fullmatch(gap)
     end = b.end

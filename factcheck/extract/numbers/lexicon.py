@@ -46,6 +46,7 @@ from factcheck.extract.numbers.patterns import (
     NO_LETTER_BEFORE,
     SPACE_CHARS,
     SPACES,
+    Marks,
     closing_marks,
     normalise,
     trie_regex,
@@ -101,7 +102,7 @@ class NumberLexicon:
     spaced_suffix_first: frozenset[str]  # after one space ("5 mdr")
     unit_re: re.Pattern[str]  # a unit word ("u"), maybe after a link word ("l") right after a number
     modifier_re: re.Pattern[str]  # a modifier ("m"), maybe with a determiner ("d"), ending the window
-    modifier_marks: frozenset[str]  # punctuation that may end ``modifier_re`` (see patterns.can_end)
+    modifier_marks: Marks  # punctuation that may end ``modifier_re`` (see patterns.can_end)
     modifier_reach: int  # the longest modifier with its determiner and spaces: how far back to look
     postfix_re: re.Pattern[str]  # "or more", "eller fler", "o menos" right after a number
     postfix_modifiers: dict[str, str]
@@ -112,7 +113,7 @@ class NumberLexicon:
     months_re: str
     year_cues_re: str
     time_cues_re: str
-    date_lead_marks: frozenset[str]  # punctuation that may end a month, a year cue or a time cue
+    date_lead_marks: Marks  # punctuation that may end a month, a year cue or a time cue
 
 
 def _data(language: str) -> dict[str, Any]:
@@ -283,7 +284,7 @@ def load_lexicon(language: str) -> NumberLexicon:
         unit_re=unit_re,
         modifier_re=modifier_re,
         modifier_reach=modifier_reach,
-        modifier_marks=closing_marks([*modifiers, *determiners], "'", "’", ".", "<", ">", "=", "≥", "≤"),
+        modifier_marks=closing_marks([*modifiers, *determiners], hyphen_gap=False),
         connector_re=connector_re,
         postfix_re=postfix_re,
         postfix_modifiers=postfix_modifiers,

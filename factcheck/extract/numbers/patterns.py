@@ -65,22 +65,55 @@ def _emit(node: dict[str, dict], gap: str) -> str:
     return body
 
 
-def closing_marks(words: Iterable[str], *extra: str) -> frozenset[str]:
-    """ASCII characters other than letters and spaces that may end a match of ``trie_regex(words)`` (plus
-    ``extra``): with ``can_end``, a cheap test that spares a regex search backwards from a number."""
-    marks = {word.strip()[-1:] for word in words} | set(extra) | set(HYPHENS.replace("\\", ""))
-    return frozenset(m for m in marks if m and m.isascii() and not m.isalpha() and not m.isspace())
+# A mark that may end a phrase -> the ASCII marks that may stand just before it inside the phrase, or None
+# when the mark is a whole phrase itself (">", "("). Letters, spaces and non-ASCII may always stand there.
+Marks = dict[str, frozenset[str] | None]
 
 
-def can_end(text: str, position: int, floor: int, marks: frozenset[str]) -> bool:
-    """Whether a phrase of words followed by spaces may end at ``position`` (looking back no further than
-    ``floor``): the last character before the spaces must be a letter, a space of another kind, a non-ASCII
-    character or one of ``marks``. ASCII digits and punctuation only ever match themselves, so a False here
-    is exact; most numbers in a list ("1 2 3", "1,5 000") are ruled out without a search."""
+def closing_marks(words: Iterable[str], *, hyphen_gap: bool = True) -> Marks:
+    """The ASCII characters other than letters and spaces that may end a match of ``trie_regex(words,
+    hyphen_gap=...)``, for ``can_end``: a cheap test that spares a regex search backwards from a number."""
+    marks: dict[str, set[str] | None] = {}
+    for word in words:
+        key = normalise(word) if hyphen_gap else re.sub(r"\s+", " ", word.strip().lower())
+        last, before = key[-1:], key[-2:-1]
+        if last == " ":  # a key ending in a hyphen ("mid-"): the gap matches a hyphen too
+            last = "-"
+        if not last or not last.isascii() or last.isalpha() or last.isspace():
+            continue
+        if not before:
+            marks[last] = None
+            continue
+        allowed = marks.setdefault(last, set())
+        if allowed is not None:
+            allowed.update({before, "-"} if before == " " and hyphen_gap else {before})
+    return {mark: None if allowed is None else frozenset(allowed) for mark, allowed in marks.items()}
+
+
+def _free(char: str) -> bool:
+    return char.isalpha() or char.isspace() or not char.isascii()
+
+
+def can_end(text: str, position: int, floor: int, marks: Marks) -> bool:
+    """Whether a phrase of words followed by spaces may end at ``position`` with nothing of it before
+    ``floor``: the last character before the spaces must be a letter, a space of another kind, a non-ASCII
+    character or a mark that ends a phrase, after a character that may stand before that mark. ASCII digits
+    and punctuation only ever match themselves, so a False here is exact; most numbers in a list ("1 2 3",
+    "1,5 000.2") are ruled out without a search."""
     k = position
     while k > floor and text[k - 1] in SPACE_CHARS_TAB:
         k -= 1
     if k <= floor:
         return False  # nothing but spaces in the window
     char = text[k - 1]
-    return not char.isascii() or char.isalpha() or char.isspace() or char in marks
+    if _free(char):
+        return True
+    if char not in marks:
+        return False
+    allowed = marks[char]
+    if allowed is None:
+        return True
+    if k - 2 < floor:
+        return False
+    before = text[k - 2]
+    return _free(before) or before in allowed
