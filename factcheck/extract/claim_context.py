@@ -122,6 +122,45 @@ def _entities(text: str, registry: Any, what: str) -> list[Entity]:
     return kept
 
 
+_ARMED_FORCES = "armed forces"
+
+
+def _with_army_references(entities: DocumentEntities, lexicon: ClaimLexicon) -> list[Entity]:
+    """The actors, with "the army" ("armén", "l'armée") as a mention of the armed forces the report named
+    before it: the army a report goes on about is the one it introduced ("the Syrian army ... the army has
+    seized")."""
+    pattern = lexicon.army_references
+    actors = entities.actors
+    if pattern is None or not actors:
+        return actors
+    forces = [a for a in actors if a.type == _ARMED_FORCES]
+    if not forces:
+        return actors
+    added: list[Entity] = []
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    seen = 0
+    for match in pattern.finditer(entities.text):
+        while seen < len(forces) and forces[seen].end <= match.start():
+            counts[forces[seen].canonical] = counts.get(forces[seen].canonical, 0) + 1
+            first.setdefault(forces[seen].canonical, seen)
+            seen += 1
+        if counts:
+            # The army the report has named most so far ("the Syrian army", not the Russian air power that
+            # supports it); of armies named as often, the one named first, whom the report is about.
+            canonical = max(counts, key=lambda name: (counts[name], -first[name]))
+            added.append(Entity(match.start(), match.end(), canonical, _ARMED_FORCES))
+    if not added:
+        return actors
+    merged = sorted([*actors, *added], key=lambda e: (e.start, -e.end))
+    kept: list[Entity] = []
+    for entity in merged:  # a named mention covering the phrase ("the Syrian army") stays as it is
+        if kept and entity.start < kept[-1].end:
+            continue
+        kept.append(entity)
+    return kept
+
+
 def _main_country(text: str, places: list[Entity], registry: Any) -> str | None:
     """The country most of the report's places lie in; names used as modifiers ("USA-ledda") do not count."""
     country_of = getattr(registry, "country_of", None)
@@ -165,6 +204,7 @@ class ClaimSpot:
 
 class ContextResolver:
     def __init__(self, entities: DocumentEntities, lexicon: ClaimLexicon) -> None:
+        entities.actors = _with_army_references(entities, lexicon)
         self.entities = entities
         self.lexicon = lexicon
         self.text = entities.text

@@ -123,6 +123,9 @@ class ClaimLexicon:
     # Multiplier endings glued to a number word ("fünfmal", "tenfold", "firedoblet"): the number layer gives
     # the number word's value with the whole word as its mention, and the ending makes it a ratio.
     ratio_suffixes: tuple[str, ...] = ()
+    # "the army", "armén", "l'armée": a country's armed forces named by their kind alone; they are the
+    # armed forces the report last named ("the Syrian army"), and often the subject of the clause of a figure.
+    army_references: re.Pattern[str] | None = None
 
 
 def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
@@ -187,6 +190,7 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         bare_count_links=frozenset(w.lower() for w in data.get("bare_count_links", [])),
         agent_prepositions=frozenset(w.lower() for w in data.get("agent_prepositions", [])),
         participle_endings=tuple(w.lower() for w in data.get("attributive_participle_endings", [])),
+        army_references=_pattern(data["army_references"]) if data.get("army_references") else None,
         ratio_suffixes=tuple(
             sorted({w.lower() for w in data.get("ratio_suffixes", [])}, key=len, reverse=True)
         ),
