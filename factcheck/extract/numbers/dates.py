@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract.numbers.lexicon import load_lexicon
-from factcheck.extract.numbers.patterns import NO_LETTER_AFTER, NO_LETTER_BEFORE, SPACES, can_end
+from factcheck.extract.numbers.patterns import (
+    NO_LETTER_AFTER,
+    NO_LETTER_BEFORE,
+    SPACE_CHARS_TAB,
+    SPACES,
+    can_end,
+)
 
 YEAR_MIN = 1800
 YEAR_MAX = 2100
@@ -82,7 +88,8 @@ _CODE_RE = re.compile(
 )
 _DIGIT_RUN = re.compile(r"\d+")
 
-_DIGIT_OR_MARK = frozenset("0123456789.,")
+_DIGITS = frozenset("0123456789")
+_DIGIT_OR_MARK = _DIGITS | {".", ","}
 
 _WINDOW = 40
 
@@ -142,8 +149,16 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
                 # A cue before a year ("i 2014") stays outside the span.
                 spans.append(match.span("y") if match.start("y") >= 0 else match.span())
                 continue
-            # Every date led by digits opens where no digit, "." or "," stands before it.
-            match = led_by_digits(text, position) if before not in _DIGIT_OR_MARK else None
+            # Every date led by digits opens where no digit, "." or "," stands before it, and goes on with
+            # something other than a digit after its first digits and spaces ("1 1 1" holds no date).
+            after = text[run.end() : run.end() + 2]
+            match = (
+                led_by_digits(text, position)
+                if before not in _DIGIT_OR_MARK
+                and after[:1] not in _DIGITS
+                and not (after[:1] in SPACE_CHARS_TAB and after[1:] in _DIGITS)
+                else None
+            )
             if match is not None:
                 date_end = match.end()
                 spans.append(match.span())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import accumulate
 
 from factcheck.extract.numbers.patterns import SPACE_CHARS
@@ -14,8 +15,9 @@ _SPACE_LIKE = frozenset(SPACE_CHARS + "'")
 MAX_GROUPS = 5
 
 
-def split_digit_run(run: str, decimal_mark: str) -> list[tuple[int, int, float, bool]]:
-    """Numbers in a run of digit groups joined by single separators: (start, end, value, grouped) per number.
+def split_digit_run(run: str, decimal_mark: str) -> Iterator[tuple[int, int, float, bool]]:
+    """Numbers in a run of digit groups joined by single separators: (start, end, value, grouped) per number,
+    one at a time (a run may hold hundreds of thousands).
 
     Offsets are relative to ``run``. ``grouped`` is True when the number has a thousands separator or a
     decimal part. A space only ever separates thousands; "." and "," follow the language unless the run
@@ -31,7 +33,6 @@ def split_digit_run(run: str, decimal_mark: str) -> list[tuple[int, int, float, 
     decimal = next(s for s in reversed(seps) if s in ".,") if len(marks) == 2 else decimal_mark
     thousands = "," if decimal == "." else "."
     mark_counts = {".": seps.count("."), ",": seps.count(",")}
-    out: list[tuple[int, int, float, bool]] = []
     count = len(groups)
     last = count - 1
     i = 0
@@ -65,6 +66,5 @@ def split_digit_run(run: str, decimal_mark: str) -> list[tuple[int, int, float, 
         if integer:
             value = float(f"{integer}.{fraction}" if fraction else integer)
             end = offsets[j] + len(groups[j])
-            out.append((offsets[i], end, value, group_sep is not None or bool(fraction)))
+            yield offsets[i], end, value, group_sep is not None or bool(fraction)
         i = j + 1
-    return out
