@@ -20,6 +20,7 @@ from factcheck.extract.numbers.patterns import (
     NO_LETTER_BEFORE,
     SPACE_CHARS_TAB,
     SPACES,
+    Marks,
     can_end,
 )
 
@@ -37,7 +38,7 @@ class _DatePatterns:
     led_by_digits: re.Pattern[str]  # tried at the start of a digit run
     led_by_words: re.Pattern[str]  # tried where ``lead`` begins
     lead: re.Pattern[str]  # the word part of a date, ending exactly where the digits start
-    lead_marks: frozenset[str]  # punctuation that may end ``lead`` (see patterns.can_end)
+    lead_marks: Marks  # punctuation that may end ``lead`` (see patterns.can_end)
 
 
 @cache
