@@ -8,6 +8,7 @@ changed_over_time. Durations are compared by the date they imply the state began
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -131,22 +132,46 @@ def changed(earlier: Item, later: Item, similarity: float | None) -> Verdict | N
     )
 
 
+# The states the extractor names in a duration's subject ("duration of the siege of Deir ez-Zor by ...").
+_STATE = re.compile(r"\b(siege|control|occupation)\b")
+
+
+def _state(a: Item, b: Item) -> str:
+    """ "the siege" when a subject names the state that lasts ("duration of the siege of ..."), else "it"."""
+    for item in (a, b):
+        match = _STATE.search(item.subject)
+        if match:
+            return f"the {match.group(1)}"
+    return "it"
+
+
+def _start_put(item: Item, first: bool, state: str) -> str:
+    """Where a duration puts the start, in words: "'tre år' (2017-09) puts the start of the siege around
+    2014-09 (2014-06 to 2014-12 allowing for rounding)", "'since 2015' (2017-09-02) puts it in 2015"."""
+    what = ("the start" if state == "it" else f"the start of {state}") if first else "it"
+    head = f"'{item.text}' ({item.as_of}) puts {what}"
+    if item.since_year is not None:
+        return f"{head} in {item.since_year}"
+    around = format_day((item.began_lo + item.began_hi) / 2)
+    span = f"{format_day(item.began_lo)} to {format_day(item.began_hi)}"
+    return f"{head} around {around} ({span} allowing for rounding)"
+
+
 def began(a: Item, b: Item, similarity: float | None) -> Verdict:
-    """Durations compared by when the state they measure began ("three years" in 2017-09 ~ 2014-09)."""
-    a_span = f"{format_day(a.began_lo)} to {format_day(a.began_hi)}"
-    b_span = f"{format_day(b.began_lo)} to {format_day(b.began_hi)}"
-    implied = (
-        f"{a.value_text()} as of {a.as_of} puts the start between {a_span}; "
-        f"{b.value_text()} as of {b.as_of} puts it between {b_span}"
-    )
+    """Durations compared by when the state they measure began ("three years" in 2017-09 ~ 2014-09;
+    "since 2015" began in 2015)."""
+    state = _state(a, b)
+    implied = f"{_start_put(a, True, state)}; {_start_put(b, False, state)}"
     if a.began_lo <= b.began_hi and b.began_lo <= a.began_hi:
         return _agreeing(a, b, similarity, f" on when it began: {implied}")
     apart_days = max(b.began_lo - a.began_hi, a.began_lo - b.began_hi)
+    days = max(1, round(apart_days))
     return Verdict(
         "contradicts",
         _clamp(_factor(similarity) * (0.6 + 0.4 * min(1.0, apart_days / 365.0))),
-        f"{a.label()} and {b.label()} disagree on when it began: {implied}: "
-        f"the spans are about {format_number(round(apart_days))} days apart.",
+        f"{a.label()} and {b.label()} disagree on when it began: {implied}: the start dates disagree, "
+        f"even allowing for rounding (the nearest possible starts are {format_number(days)} "
+        f"day{'s' if days != 1 else ''} apart).",
     )
 
 

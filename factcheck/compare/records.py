@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +25,9 @@ PAST_MARKERS = frozenset({"formerly", "former", "once", "previously", "earlier",
 DURATION_FAMILY = "years"
 _DIGITS = re.compile(r"[\d.,\u00a0\u202f ]+")
 _WORD = re.compile(r"[a-z]+")
+# A duration written as its start year ("since 2015", "sedan 2015"): the extractor gives it as years up
+# to the report's date, but the year itself says when the state began, more exactly than the years do.
+_START_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(slots=True, eq=False)
@@ -58,6 +62,7 @@ class Item:
     relays: frozenset[str]  # casefolded names that passed the figure on
     began_lo: float = 0.0  # durations: earliest and latest day the measured state may have begun
     began_hi: float = 0.0
+    since_year: int | None = None  # durations written as their start year ("since 2015")
     _value_text: str | None = None
 
     @property
@@ -150,7 +155,22 @@ def make_item(row: Sequence[Any], tol: Tolerances = DEFAULT_TOLERANCES) -> Item 
         _wording(text or ""), language, text, source, via, origin, origin_name, relays,
     )  # fmt: skip
     if family == DURATION_FAMILY and kind == "duration":
-        # "for three years" as of September 2017: it began three years (give or take) before.
-        item.began_lo = span[0] - item.hi * DAYS_PER_YEAR
-        item.began_hi = span[1] - item.lo * DAYS_PER_YEAR
+        year = _start_year(text, value_high)
+        if year is not None:
+            # "since 2015": it began in 2015, no earlier and no later, whatever the report's date.
+            item.since_year = year
+            item.began_lo = float(date(year, 1, 1).toordinal())
+            item.began_hi = float(date(year, 12, 31).toordinal())
+        else:
+            # "for three years" as of September 2017: it began three years (give or take) before.
+            item.began_lo = span[0] - item.hi * DAYS_PER_YEAR
+            item.began_hi = span[1] - item.lo * DAYS_PER_YEAR
     return item
+
+
+def _start_year(text: str | None, years: float) -> int | None:
+    """The start year a duration is written as, when its words hold a year and no count of years."""
+    if not text or years >= 1900:
+        return None
+    match = _START_YEAR.search(text)
+    return int(match.group(1)) if match else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -126,6 +126,10 @@ class ClaimLexicon:
     # "the army", "armén", "l'armée": a country's armed forces named by their kind alone; they are the
     # armed forces the report last named ("the Syrian army"), and often the subject of the clause of a figure.
     army_references: re.Pattern[str] | None = None
+    # "since 2015", "sedan 2015": a since-word directly before a year; with a state word of siege, control or
+    # occupation in its clause ("besieged", "belägrad") the year starts a duration that lasts to the report.
+    since_pattern: re.Pattern[str] | None = None
+    state_words: dict[str, CueSet] = field(default_factory=dict)  # English gloss -> cues
 
 
 def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
@@ -145,6 +149,14 @@ def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _since_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """ "since 2015", "sedan 2015": a since-word directly before a four-digit year (not "since 2015/16")."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?P<year>(?:19|20)\d\d)(?![\w/.,-]?\d)(?!\w)")
 
 
 @lru_cache(maxsize=16)
@@ -191,6 +203,8 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         agent_prepositions=frozenset(w.lower() for w in data.get("agent_prepositions", [])),
         participle_endings=tuple(w.lower() for w in data.get("attributive_participle_endings", [])),
         army_references=_pattern(data["army_references"]) if data.get("army_references") else None,
+        since_pattern=_since_pattern(data.get("since_words", [])),
+        state_words={gloss: CueSet.of(cues) for gloss, cues in data.get("state_words", {}).items()},
         ratio_suffixes=tuple(
             sorted({w.lower() for w in data.get("ratio_suffixes", [])}, key=len, reverse=True)
         ),

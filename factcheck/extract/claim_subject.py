@@ -25,6 +25,11 @@ def claim_subject(kind: str, actor: str | None, location: str | None, noun: str 
         return f"area of territory{held}{_in(location)}"
     if kind == "distance":
         return f"distance from {location}" if location else "distance"
+    if kind == "duration" and noun:
+        # "duration of the siege of Deir ez-Zor by Islamic State": noun is the state that lasts
+        of = f" of {location}" if location else ""
+        by = f" by {group}" if group else ""
+        return f"duration of the {noun}{of}{by}"
     if kind == "duration":
         by = f" involving {group}" if group else ""
         return f"duration{by}{_in(location)}"

@@ -13,6 +13,8 @@ from factcheck.extract.claim_dates import claim_as_of, relative_day_marks
 from factcheck.extract.claim_kinds import Classification, classify, is_estimate
 from factcheck.extract.claim_lexicon import load_claim_lexicon
 from factcheck.extract.claim_sentence import SentenceView
+from factcheck.extract.claim_since import report_days as full_span
+from factcheck.extract.claim_since import since_states, state_near
 from factcheck.extract.claim_subject import claim_subject
 from factcheck.extract.sentences import split_sentences
 
@@ -66,6 +68,39 @@ def _bare_gap(text: str, start: int, end: int) -> bool:
     return not any(ch.isalpha() for ch in text[start:end])
 
 
+def _since_claims(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    published: str | None,
+    lexicon: Any,
+    views: dict[int, SentenceView],
+) -> list[tuple[Quantity, int, Classification, bool]]:
+    """ "besieged by IS since 2015": a state held since a year, a duration to the report's date. Years are
+    dates to the number layer, so the sentences are searched here; only a report with a date has them."""
+    if lexicon.since_pattern is None or full_span(published) is None:
+        return []
+    found: list[tuple[Quantity, int, Classification, bool]] = []
+    for index, (start, end) in enumerate(spans):
+        if lexicon.since_pattern.search(text, start, end) is None:
+            continue
+        view = views.get(index)
+        if view is None:
+            view = views[index] = SentenceView(text[start:end])
+        for state in since_states(view, start, published, lexicon):
+            found.append((state.quantity, index, Classification("duration", "years", state.state), True))
+    return found
+
+
+def _merged(
+    kept: list[tuple[Quantity, int, Classification, bool]],
+    since: list[tuple[Quantity, int, Classification, bool]],
+) -> list[tuple[Quantity, int, Classification, bool]]:
+    """Both lists in text order; a number the number layer also read inside a since phrase is dropped."""
+    taken = [(q.start, q.end) for q, *_ in since]
+    others = [k for k in kept if not any(s < k[0].end and k[0].start < e for s, e in taken)]
+    return sorted(others + since, key=lambda k: (k[0].start, k[0].end))
+
+
 def build_claims(
     text: str,
     language: str,
@@ -81,14 +116,15 @@ def build_claims(
     chosen after it, so that the group a claim is attributed to ("enligt SDF") is not taken for the group
     the claim is about.
     """
-    if not quantities:
-        return []
     lexicon = load_claim_lexicon(language)
     spans = list(sentences) if sentences is not None else split_sentences(text, language)
     starts = [start for start, _ in spans]
     # Each sentence is read once, however many numbers it holds.
     views: dict[int, SentenceView] = {}
     kept: list[tuple[Quantity, int, Classification, bool]] = []
+    since = _since_claims(text, spans, published, lexicon, views)
+    if not quantities and not since:
+        return []
     ordered = sorted(quantities, key=lambda q: (q.start, q.end))
     for position, quantity in enumerate(ordered):
         if _inside_bare_figures(text, ordered, position):
@@ -105,8 +141,15 @@ def build_claims(
             classification = _part_of_previous(
                 classification, quantity, index, start, view.text, kept, lexicon
             )
+            if classification.kind == "duration" and classification.noun is None:
+                # "belägrat i tre år": the duration of a siege, as a "since 2015" elsewhere may be.
+                state = state_near(view, quantity.start - start, quantity.end - start, lexicon)
+                classification = replace(classification, noun=state)
             estimate = quantity.approximate or is_estimate(quantity, start, lexicon, view)
             kept.append((quantity, index, classification, estimate))
+    since_quantities = {quantity for quantity, *_ in since}
+    if since:
+        kept = _merged(kept, since)
     if not kept:
         return []
     resolver = ContextResolver(DocumentEntities.find(text, registry), lexicon)
@@ -152,7 +195,10 @@ def build_claims(
                 "approximate": approximate,
                 "vague": quantity.vague,
                 "location": location,
-                "as_of": claim_as_of(
+                # A since duration runs to the report's date, whatever day the sentence names.
+                "as_of": published
+                if quantity in since_quantities
+                else claim_as_of(
                     sentence,
                     quantity.start - start,
                     published,
