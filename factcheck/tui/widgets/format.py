@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from factcheck.export.describe import number
 from factcheck.store.queries import ClaimView
 from factcheck.tui.widgets.safe import safe_text
 
@@ -17,12 +18,6 @@ STATUS_STYLES = {
     "dismissed": "dim",
 }
 STATUS_LABELS = {"needs_source": "needs source"}
-
-
-def number(value: float) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}".replace(",", " ")
-    return f"{value:,.6g}".replace(",", " ")
 
 
 def normalized(claim: ClaimView) -> str:
