@@ -104,3 +104,12 @@ def test_a_counted_siege_duration_names_the_siege_in_its_subject() -> None:
     (claim,) = durations(text, "sv", "2017-09")
     assert (claim.text, claim.value_low, claim.approximate) == ("tre år", 3, False)
     assert claim.subject == "duration of the siege of Deir ez-Zor by Islamic State"
+
+
+def test_a_dated_state_alone_is_still_a_claim() -> None:
+    """A report whose only figure is "since YEAR" still yields the duration claim."""
+    from factcheck.extract import extract
+
+    claims = extract("The town has been besieged by IS since 2015.", "en", "2017-09-02")
+    assert [(c.text, c.kind, c.unit) for c in claims] == [("since 2015", "duration", "years")]
+    assert extract("The town has been besieged by IS since 2015.", "en", None) == []

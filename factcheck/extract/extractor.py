@@ -20,7 +20,9 @@ def extract(
 
     language = language or _DEFAULT_LANGUAGE
     quantities = find_numbers(text, language)
-    if not quantities:
+    # Without numbers only a dated state ("besieged since 2015") can still be a claim, and that
+    # needs the report's date to measure from.
+    if not quantities and not published:
         return []
     from factcheck.extract.claims import build_claims
     from factcheck.extract.sentences import split_sentences
@@ -35,12 +37,7 @@ def extract(
 
 
 def _attribution(text: str, language: str, registry: Any) -> Any:
-    try:
-        from factcheck.extract.attribution import attribution_fields
-    except ModuleNotFoundError as exc:
-        if exc.name != "factcheck.extract.attribution":
-            raise
-        return None  # attribution not installed: claims keep the report's own voice
+    from factcheck.extract.attribution import attribution_fields
 
     def run(claims: list[tuple[int, str]]) -> list[dict[str, Any]]:
         return attribution_fields(text, claims, language, registry=registry)
