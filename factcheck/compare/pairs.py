@@ -8,6 +8,7 @@ pairs touching the focus are produced, plus the previous-moment links the new cl
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -43,6 +44,12 @@ def sort_block(items: list[Item]) -> list[Item]:
     return items
 
 
+def _focus_within(starts: list[int], low: int, high: int) -> bool:
+    """Whether any focus claim starts in [low, high] (starts sorted): a bisection, not a scan."""
+    index = bisect_left(starts, low)
+    return index < len(starts) and starts[index] <= high
+
+
 def _later(a: Item, b: Item | None) -> bool:
     return b is None or a.end > b.end or (a.end == b.end and a.id > b.id)
 
@@ -56,7 +63,7 @@ def block_relations(
     focus_starts = sorted(item.start for item in items if item.id in focus) if focus is not None else []
     for j, b in enumerate(items):
         b_focus = focus is None or b.id in focus
-        if not b_focus and not any(b.start - HORIZON_DAYS <= start <= b.start for start in focus_starts):
+        if not b_focus and not _focus_within(focus_starts, b.start - HORIZON_DAYS, b.start):
             continue
         prev: Item | None = None
         prev_similarity: float | None = None
