@@ -129,16 +129,6 @@ def test_gold_claims_with_scope_show_containment_pairs(engine: Engine) -> None:
     assert set(_relations_by_pair(engine).values()) == {"repeats"}
 
 
-def _extractor_ready() -> bool:
-    try:
-        from factcheck.extract import extract  # noqa: F401
-        from factcheck.resolve import get_registry  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _extractor_ready(), reason="the extractor or resolver is not in the tree yet")
 def test_seeds_ingested_flag_no_contradiction(seeds_engine: Engine) -> None:
     from factcheck.evaluate import match_claims
 
