@@ -39,51 +39,13 @@ def _timestamp(_ctx: click.Context, param: click.Parameter, value: str | None) -
 
 def resolve_source_name(engine: Engine, name: str) -> str:
     """The canonical name for any way of writing a source: its name, an alias, or a registry match."""
-    from sqlalchemy import func, select
     from sqlalchemy.orm import Session
 
-    from factcheck.store import models
-    from factcheck.store.writes import normalize_alias
+    from factcheck.store.sources import find_source
 
-    sources, aliases = models.SOURCES, models.SOURCE_ALIASES
     with Session(engine) as session:
-        exact = session.execute(select(sources.c.name).where(sources.c.name == name)).scalar()
-        if exact:
-            return str(exact)
-        folded = normalize_alias(name)
-        by_alias = session.execute(
-            select(sources.c.name)
-            .join(aliases, aliases.c.source_id == sources.c.id)
-            .where(aliases.c.normalized == folded)
-        ).scalar()
-        if by_alias:
-            return str(by_alias)
-        by_case = session.execute(
-            select(sources.c.name).where(func.lower(sources.c.name) == name.lower()).order_by(sources.c.id)
-        ).scalar()
-        if by_case:
-            return str(by_case)
-        registry_name = _registry_name(session, name)
-    return registry_name or name
-
-
-def _registry_name(session: object, name: str) -> str | None:
-    """Ask the shipped source registry (when this install has one) for the canonical name."""
-    try:
-        from factcheck.pipeline import load_registry
-
-        match = load_registry(session).resolve_source(name)
-    except (ImportError, AttributeError):
-        return None
-    if match is None:
-        return None
-    if isinstance(match, str):
-        return match
-    for attribute in ("name", "canonical", "source"):
-        value = getattr(match, attribute, None)
-        if isinstance(value, str) and value:
-            return value
-    return None
+        found = find_source(session, name)
+    return found[1] if found else name
 
 
 @click.command()

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, cast
 
 
 class Gazetteer(Protocol):
     def place_contains(self, outer: str, inner: str) -> bool: ...
 
 
-def default_gazetteer() -> Gazetteer | None:
-    """The shipped registry, when the resolver that provides containment is installed."""
-    try:
-        from factcheck.resolve import get_registry
-    except ImportError:
-        return None
-    registry = get_registry()
-    return registry if callable(getattr(registry, "place_contains", None)) else None
+def default_gazetteer() -> Gazetteer:
+    """The shipped registry, which knows which place lies inside which."""
+    from factcheck.resolve import get_registry
+
+    return cast(Gazetteer, get_registry())
 
 
 def containment(gazetteer: Gazetteer | None, locations: Iterable[str]) -> dict[str, set[str]]:

@@ -6,7 +6,6 @@ methods are safe to call from thread workers (one engine, many threads).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -27,10 +26,6 @@ _sources = models.Source.__table__
 
 TEXT_SORTS = ("kind", "as_of", "location", "actor")
 CONTEXT_RADIUS = 320  # characters of the report shown either side of a claim's sentence
-
-
-class FeatureMissing(RuntimeError):
-    """A colleague's module this action needs is not in this build yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +76,6 @@ class ChartPoint:
     as_of: str
     value_low: float
     value_high: float
-
-
-def _optional(module: str) -> Any | None:
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        raise
 
 
 class DataService:
@@ -145,23 +131,14 @@ class DataService:
         with self._session() as session:
             return queries.count_claims(session, claim_filter)
 
-    def search_available(self) -> bool:
-        module = _optional("factcheck.store.search")
-        return module is not None and hasattr(module, "search_claim_ids")
-
     def search_ids(
         self, text: str, claim_filter: ClaimFilter | None = None, limit: int = 1000
     ) -> tuple[int, ...]:
         """Claim ids matching a free-text query across aliases (the store's full-text search)."""
-        module = _optional("factcheck.store.search")
-        if module is None or not hasattr(module, "search_claim_ids"):
-            raise FeatureMissing("search is not available in this build")
+        from factcheck.store.search import search_claim_ids
+
         with self._session() as session:
-            try:
-                found = module.search_claim_ids(session, text, claim_filter=claim_filter, limit=limit)
-            except TypeError:  # an older search without filters
-                found = module.search_claim_ids(session, text, limit=limit)
-            return tuple(found)
+            return tuple(search_claim_ids(session, text, claim_filter=claim_filter, limit=limit))
 
     def filter_options(self) -> FilterOptions:
         with self._session() as session:
@@ -280,10 +257,9 @@ class DataService:
             return list(stats(session))
 
     def _sources_module(self, function: str) -> Any:
-        module = _optional("factcheck.store.sources")
-        if module is None or not hasattr(module, function):
-            raise FeatureMissing(f"{function.replace('_', ' ')} is not available in this build")
-        return getattr(module, function)
+        from factcheck.store import sources
+
+        return getattr(sources, function)
 
     def add_alias(self, source_name: str, alias: str) -> None:
         add_alias = self._sources_module("add_alias")
@@ -333,19 +309,17 @@ class DataService:
     # Export -----------------------------------------------------------------------------------
 
     def export(self, fmt: str, path: str, claim_filter: ClaimFilter) -> Any:
-        module = _optional("factcheck.export")
-        if module is None or not hasattr(module, "export"):
-            raise FeatureMissing("export is not available in this build")
         from pathlib import Path
 
-        return module.export(self.engine, fmt, Path(path), claim_filter)
+        from factcheck.export import export
+
+        return export(self.engine, fmt, Path(path), claim_filter)
 
     def export_formats(self) -> dict[str, str]:
         """Each export format with its file suffix."""
-        module = _optional("factcheck.export")
-        formats = getattr(module, "FORMATS", None) or ("md", "html", "csv", "xlsx", "json", "claimreview")
-        suffixes = getattr(module, "SUFFIXES", {})
-        return {fmt: suffixes.get(fmt, f".{fmt}") for fmt in formats}
+        from factcheck.export import FORMATS, SUFFIXES
+
+        return {fmt: SUFFIXES.get(fmt, f".{fmt}") for fmt in FORMATS}
 
 
 def refresh_claims(service: DataService, ids: Sequence[int]) -> list[ClaimView]:

@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 from factcheck.store.queries import ClaimFilter, ClaimView, sort_key_of
 from factcheck.store.reviews import ReviewConflict, ReviewError
 from factcheck.tui.actions import bindings
-from factcheck.tui.data import FeatureMissing, refresh_claims
+from factcheck.tui.data import refresh_claims
 from factcheck.tui.messages import (
     ClaimsCounted,
     ClaimsFetched,
@@ -60,7 +60,6 @@ class ClaimsScreen(FactcheckScreen):
         self.total: int | None = None
         self.loading = False
         self._state = FilterState()
-        self._search_warned = False
         self.first_rows_at: float | None = None  # perf_counter when rows first showed (benchmarks)
         self.rows_shown_at: float | None = None  # ... and when the latest query's rows showed
         self._refresh_requests = 0
@@ -140,8 +139,6 @@ class ClaimsScreen(FactcheckScreen):
     def run_search(self, query: str, claim_filter: ClaimFilter) -> None:
         try:
             ids: tuple[int, ...] | None = self.data.search_ids(query, claim_filter)
-        except FeatureMissing:
-            ids = None
         except Exception as exc:
             self.post_message(QueryFailed("search", str(exc).splitlines()[0]))
             return
@@ -236,9 +233,6 @@ class ClaimsScreen(FactcheckScreen):
     def on_search_resolved(self, message: SearchResolved) -> None:
         if message.query != self._state.search:
             return
-        if message.claim_ids is None and not self._search_warned:
-            self._search_warned = True
-            self.say("Full-text search is not available in this build; showing every claim.", "warning")
         self._apply(message.claim_ids)
 
     def _apply(self, claim_ids: tuple[int, ...] | None) -> None:
@@ -371,9 +365,6 @@ class ClaimsScreen(FactcheckScreen):
     def run_export(self, fmt: str, path: str) -> None:
         try:
             result = self.data.export(fmt, path, self.claim_filter)
-        except FeatureMissing as exc:
-            self.post_message(QueryFailed("export", str(exc)))
-            return
         except (OSError, ValueError, RuntimeError) as exc:  # the exporter's ExportError is a RuntimeError
             self.post_message(QueryFailed("export", str(exc).splitlines()[0]))
             return

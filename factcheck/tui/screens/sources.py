@@ -9,7 +9,6 @@ from textual.widgets import DataTable, Footer, Header
 
 from factcheck.store.sources import SourceView
 from factcheck.tui.actions import bindings
-from factcheck.tui.data import FeatureMissing
 from factcheck.tui.messages import QueryFailed, SourcesChanged, SourcesFetched
 from factcheck.tui.screens.base import FactcheckScreen
 from factcheck.tui.screens.choose import ChooseScreen
@@ -133,9 +132,6 @@ class SourcesScreen(FactcheckScreen):
             else:
                 self.data.add_alias(name, other)
                 summary = f"Added alias {other!r} to {name}"
-        except FeatureMissing as exc:
-            self.post_message(QueryFailed(what, str(exc)))
-            return
         except Exception as exc:  # the store refuses clashes (an alias already naming another source)
             self.post_message(QueryFailed(what, str(exc).splitlines()[0]))
             return
