@@ -17,19 +17,31 @@ _WORD = re.compile(r"(?<!\w)[^\W_]+")
 class _Prepared:
     """One text's lower-cased form, its distinct words, and the offsets of the words looked up so far."""
 
-    __slots__ = ("_offsets", "_stems", "_words", "lowered", "lowered_words")
+    __slots__ = ("_index", "_offsets", "_stems", "_words", "lowered", "lowered_words")
 
     def __init__(self, text: str) -> None:
         lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters grow when lower-cased; keep offsets true
+        # Where each word of the lower-cased text starts: exactly where the word finder would match it there
+        # (an alphanumeric run not preceded by a word character), so one pass finds them all.
+        index: dict[str, list[int]] = {}
+        grown = len(lowered) != len(text)
+        if grown:  # a few characters grow when lower-cased; keep offsets true
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
             self.lowered_words = frozenset(w.lower() for w in _WORD.findall(text))
-        else:
-            self.lowered_words = frozenset(_WORD.findall(lowered))
+        for match in _WORD.finditer(lowered):
+            word = match.group()
+            found = index.get(word)
+            if found is None:
+                index[word] = [match.start()]
+            else:
+                found.append(match.start())
+        if not grown:
+            self.lowered_words = frozenset(index)
+        self._index = index
         self.lowered = lowered
         self._words: frozenset[str] | None = None
         self._stems: dict[bool, tuple[dict[str, str], frozenset[str]]] = {}
-        self._offsets: dict[tuple[bool, str], list[int]] = {}
+        self._offsets: dict[str, list[int]] = {}  # case-sensitive look-ups
 
     def words(self, text: str) -> frozenset[str]:
         if self._words is None:
@@ -53,12 +65,15 @@ class _Prepared:
         return {w for w in openers if w.lower() in self.lowered_words}
 
     def offsets(self, word: str, case_sensitive: bool, text: str) -> list[int]:
-        key = (case_sensitive, word)
-        found = self._offsets.get(key)
+        if not case_sensitive:
+            return self._index.get(word, _NONE)
+        found = self._offsets.get(word)
         if found is None:
-            haystack = text if case_sensitive else self.lowered
-            found = self._offsets[key] = [m.start() for m in _finder(word).finditer(haystack)]
+            found = self._offsets[word] = [m.start() for m in _finder(word).finditer(text)]
         return found
+
+
+_NONE: list[int] = []  # never changed: callers only read offsets
 
 
 @lru_cache(maxsize=8)
