@@ -157,12 +157,7 @@ def load_blocks(
         chunk = keys[start : start + 50]
         if windowed:
             where, params = _windowed_sql(dialect.name, [(key, windows[key]) for key in chunk])  # type: ignore[index]
-            cursor = connection.connection.cursor()  # the driver's own rows: no per-row wrapping
-            try:
-                cursor.execute(base + where, tuple(params))
-                rows: Iterable[Sequence[Any]] = cursor.fetchall()
-            finally:
-                cursor.close()
+            rows: Iterable[Sequence[Any]] = connection.exec_driver_sql(base + where, tuple(params))
         else:
             rows = session.execute(claim_rows().where(or_(*(_block_condition(key) for key in chunk))))
         for row in rows:

@@ -50,6 +50,10 @@ def _focus_within(starts: list[int], low: int, high: int) -> bool:
     return index < len(starts) and starts[index] <= high
 
 
+def _later(a: Item, b: Item | None) -> bool:
+    return b is None or a.end > b.end or (a.end == b.end and a.id > b.id)
+
+
 def block_relations(
     items: list[Item], *, focus: Collection[int] | None = None, with_scope: bool = False
 ) -> BlockResult:
@@ -64,7 +68,6 @@ def block_relations(
         prev: Item | None = None
         prev_similarity: float | None = None
         prev_old: Item | None = None
-        track_old = not b_focus  # the displaced previous-moment link matters for old claims only
         for i in range(j - 1, -1, -1):
             a = items[i]
             if b.start - a.start > HORIZON_DAYS:
@@ -88,14 +91,7 @@ def block_relations(
                 continue
             if prev is None or a.end > prev.end or (a.end == prev.end and a.id > prev.id):
                 prev, prev_similarity = a, similarity
-            # The latest earlier old claim (by end, then id): most pairs an incremental run scans pass here.
-            if (
-                track_old
-                and a.id not in focus  # type: ignore[operator]
-                and (
-                    prev_old is None or a.end > prev_old.end or (a.end == prev_old.end and a.id > prev_old.id)
-                )
-            ):
+            if focus is not None and a.id not in focus and _later(a, prev_old):
                 prev_old = a
         if prev is None:
             continue
