@@ -7,8 +7,7 @@ each block arrives whole and is compared and dropped before the next).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Select, Text, and_, cast, func, or_, select
@@ -18,7 +17,6 @@ from factcheck.compare.records import Item, make_item
 from factcheck.store import models
 
 BlockKey = tuple[str, str, str | None]  # kind, location, actor
-DayWindow = tuple[int, int]  # first and last start day (proleptic ordinals) of a span of interest
 
 _claims = models.Claim.__table__
 _documents = models.Document.__table__
@@ -38,7 +36,7 @@ def claim_rows() -> Select[Any]:
             _claims.c.unit,
             _claims.c.actor,
             _claims.c.location,
-            # A claim without its own date refers to the report's date (_DAY below is this expression).
+            # A claim without its own date refers to the report's date.
             func.coalesce(_claims.c.as_of, _documents.c.published).label("as_of"),
             _claims.c.value_low,
             _claims.c.value_high,
@@ -72,57 +70,6 @@ def _block_condition(key: BlockKey) -> Any:
     return and_(_claims.c.kind == kind, _claims.c.location == location, actor_condition)
 
 
-def _iso(ordinal: int) -> str:
-    return date.fromordinal(min(max(ordinal, 1), date.max.toordinal())).isoformat()
-
-
-# The three shapes day_span reads as dates written to the year, month or day, matched in SQL.
-_DAY = "coalesce(claims.as_of, documents.published)"
-_SHAPES = {
-    "sqlite": (
-        f"{_DAY} GLOB '[0-9][0-9][0-9][0-9]'",
-        f"{_DAY} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'",
-        f"{_DAY} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
-    ),
-    "postgresql": (
-        f"{_DAY} ~ '^[0-9]{{4}}$'",
-        f"{_DAY} ~ '^[0-9]{{4}}-[0-9]{{2}}$'",
-        f"{_DAY} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$'",
-    ),
-}
-
-
-def _windowed_sql(
-    dialect: str, chunk: Sequence[tuple[BlockKey, Sequence[DayWindow]]]
-) -> tuple[str, list[Any]]:
-    """The claims of these blocks whose date span starts within one of their block's windows (a superset).
-
-    A date of one of the three canonical shapes ("2017", "2017-09", "2017-09-02") that day_span reads
-    starts on the day the string padded with "-01" names, and zero-padded ISO dates order as strings:
-    it starts within [low, high] only if it is at most high's string and at least low's string cut to
-    its own length. Dates of any other shape are kept whatever they say (make_item reads or drops them).
-    Textual SQL: compiling (and cache-keying) a SQLAlchemy expression this size costs more than the query."""
-    mark = "%s" if dialect == "postgresql" else "?"
-    year, month, full = _SHAPES[dialect]
-    other = f"NOT ({year} OR {month} OR {full})"
-    conditions: list[str] = []
-    params: list[Any] = []
-    for (kind, location, actor), windows in chunk:
-        block = f"claims.kind = {mark} AND claims.location = {mark} AND "
-        block += "claims.actor IS NULL" if actor is None else f"claims.actor = {mark}"
-        params.extend([kind, location] if actor is None else [kind, location, actor])
-        within = [other]
-        for low, high in windows:
-            first, last = _iso(low), _iso(high)
-            within.append(
-                f"({_DAY} <= {mark} AND (({full} AND {_DAY} >= {mark}) OR ({month} AND {_DAY} >= {mark})"
-                f" OR ({year} AND {_DAY} >= {mark})))"
-            )
-            params.extend([last, first, first[:7], first[:4]])
-        conditions.append(f"({block} AND ({' OR '.join(within)}))")
-    return " WHERE " + " OR ".join(conditions), params
-
-
 def load_items(session: Session, claim_ids: Sequence[int]) -> list[Item]:
     items: list[Item] = []
     for start in range(0, len(claim_ids), 500):
@@ -140,27 +87,13 @@ def load_block(session: Session, key: BlockKey) -> list[Item]:
     return [item for item in map(make_item, rows) if item is not None]
 
 
-def load_blocks(
-    session: Session, keys: Iterable[BlockKey], windows: Mapping[BlockKey, Sequence[DayWindow]] | None = None
-) -> dict[BlockKey, list[Item]]:
-    """Several blocks in one round trip (an OR of indexed equalities).
-
-    With `windows`, a block may be loaded only in part: every claim whose date span starts within one
-    of its block's windows, and possibly others (callers must not depend on which)."""
+def load_blocks(session: Session, keys: Iterable[BlockKey]) -> dict[BlockKey, list[Item]]:
+    """Several blocks in one round trip (an OR of indexed equalities)."""
     keys = list(dict.fromkeys(keys))
     blocks: dict[BlockKey, list[Item]] = {key: [] for key in keys}
-    connection = session.connection()
-    dialect = connection.dialect
-    windowed = windows is not None and dialect.name in _SHAPES
-    base = str(claim_rows().compile(dialect=dialect)) if windowed else ""
     for start in range(0, len(keys), 50):
         chunk = keys[start : start + 50]
-        if windowed:
-            where, params = _windowed_sql(dialect.name, [(key, windows[key]) for key in chunk])  # type: ignore[index]
-            rows: Iterable[Sequence[Any]] = connection.exec_driver_sql(base + where, tuple(params))
-        else:
-            rows = session.execute(claim_rows().where(or_(*(_block_condition(key) for key in chunk))))
-        for row in rows:
+        for row in session.execute(claim_rows().where(or_(*(_block_condition(key) for key in chunk)))):
             item = make_item(row)
             if item is not None:
                 blocks[(item.kind, item.location, item.actor)].append(item)  # type: ignore[index]
