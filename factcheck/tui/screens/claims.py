@@ -26,8 +26,7 @@ from factcheck.tui.messages import (
     ReviewSaved,
     SearchResolved,
 )
-from factcheck.tui.screens.base import FactcheckScreen
-from factcheck.tui.screens.note import AskScreen
+from factcheck.tui.screens.base import ClaimVerdicts, FactcheckScreen
 from factcheck.tui.widgets.claims_table import COLUMNS, PAGE, SORTS, ClaimsTable
 from factcheck.tui.widgets.filter_bar import FilterBar, FilterState
 from factcheck.tui.widgets.safe import safe_text
@@ -47,7 +46,7 @@ def claim_filter_of(state: FilterState, claim_ids: tuple[int, ...] | None) -> Cl
     )
 
 
-class ClaimsScreen(FactcheckScreen):
+class ClaimsScreen(ClaimVerdicts, FactcheckScreen):
     SCOPE = "claims"
     BINDINGS = bindings("claims")
 
@@ -301,20 +300,7 @@ class ClaimsScreen(FactcheckScreen):
             ")",
         )
 
-        def decided(note: str | None) -> None:
-            if note is not None:
-                self.save_review(claim, verdict, note)
-
-        self.app.push_screen(AskScreen(heading, "Note (optional), then Enter"), decided)
-
-    def action_verify(self) -> None:
-        self._ask_verdict("verified")
-
-    def action_dispute(self) -> None:
-        self._ask_verdict("disputed")
-
-    def action_needs_source(self) -> None:
-        self._ask_verdict("needs_source")
+        self.ask_note(heading, lambda note: self.save_review(claim, verdict, note))
 
     @work(thread=True, group="claims-review", exit_on_error=False)
     def save_review(self, claim: ClaimView, verdict: str, note: str) -> None:

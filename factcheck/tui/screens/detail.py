@@ -14,8 +14,7 @@ from factcheck.store.reviews import ReviewConflict, ReviewError
 from factcheck.tui.actions import bindings
 from factcheck.tui.data import ClaimContext
 from factcheck.tui.messages import ClaimContextLoaded, QueryFailed, ReviewRefused, ReviewSaved
-from factcheck.tui.screens.base import FactcheckScreen
-from factcheck.tui.screens.note import AskScreen
+from factcheck.tui.screens.base import ClaimVerdicts, FactcheckScreen
 from factcheck.tui.widgets.claim_text import attribution, in_context, resolution, reviews_text, summary
 from factcheck.tui.widgets.format import claim_date, normalized, source_text, status_text
 from factcheck.tui.widgets.safe import safe_text
@@ -23,7 +22,7 @@ from factcheck.tui.widgets.safe import safe_text
 VERDICT_LABELS = {"verified": "verified", "disputed": "disputed", "needs_source": "needing a source"}
 
 
-class DetailScreen(FactcheckScreen):
+class DetailScreen(ClaimVerdicts, FactcheckScreen):
     SCOPE = "detail"
     BINDINGS = bindings("detail")
 
@@ -125,20 +124,7 @@ class DetailScreen(FactcheckScreen):
             return
         heading = Text.assemble(f"Mark as {VERDICT_LABELS[verdict]}: ", safe_text(context.claim.text, "bold"))
 
-        def decided(note: str | None) -> None:
-            if note is not None:
-                self.save_review(context, verdict, note)
-
-        self.app.push_screen(AskScreen(heading, "Note (optional), then Enter"), decided)
-
-    def action_verify(self) -> None:
-        self._ask_verdict("verified")
-
-    def action_dispute(self) -> None:
-        self._ask_verdict("disputed")
-
-    def action_needs_source(self) -> None:
-        self._ask_verdict("needs_source")
+        self.ask_note(heading, lambda note: self.save_review(context, verdict, note))
 
     @work(thread=True, group="detail-review", exit_on_error=False)
     def save_review(self, context: ClaimContext, verdict: str, note: str) -> None:

@@ -15,7 +15,6 @@ from factcheck.tui.actions import bindings
 from factcheck.tui.data import RelationContext
 from factcheck.tui.messages import QueryFailed, RelationContextLoaded, ReviewRefused, ReviewSaved
 from factcheck.tui.screens.base import FactcheckScreen
-from factcheck.tui.screens.note import AskScreen
 from factcheck.tui.widgets.claim_text import reviews_text
 from factcheck.tui.widgets.format import claim_date, normalized, source_text, status_text
 from factcheck.tui.widgets.safe import dash, safe_text
@@ -122,11 +121,7 @@ class PairScreen(FactcheckScreen):
         context = self.context
         heading = Text(f"{DECISIONS[verdict]} this flag: {context.relation.type.replace('_', ' ')}", end="")
 
-        def decided(note: str | None) -> None:
-            if note is not None:
-                self.save_decision(context, verdict, note)
-
-        self.app.push_screen(AskScreen(heading, "Note (optional), then Enter"), decided)
+        self.ask_note(heading, lambda note: self.save_decision(context, verdict, note))
 
     def action_confirm(self) -> None:
         self._ask("confirmed")
