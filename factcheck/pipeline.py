@@ -62,8 +62,13 @@ def extract_document(document: domain.Document, registry: Any) -> list[domain.Cl
 
 # Reports written per transaction. Each batch commits whole or not at all, so a report is never
 # half stored; when a batch fails, its reports are written again one transaction each so that
-# only the bad one fails. Comparison then runs once for the batch's new claims.
+# only the bad one fails.
 BATCH_SIZE = 50
+# New claims compared together. Comparison loads every block a new claim falls in, so its cost per
+# run grows with the store, not with the new claims: comparing many at once shares those loads.
+# Until their run, stored claims wait uncompared; `factcheck compare` finds any an interrupted
+# ingest left (claims stored after the last comparison).
+COMPARE_EVERY = 5000
 
 
 @dataclass(slots=True)
@@ -90,6 +95,7 @@ class _Batcher:
         self.make_session = session_factory(engine)
         self.sources = SourceIds()
         self.pending: list[_Pending] = []
+        self.uncompared: list[int] = []
 
     def fail(self, origin: str, exc: BaseException | str) -> None:
         message = f"{origin}: {exc if isinstance(exc, str) else _one_line(exc)}"
@@ -137,14 +143,23 @@ class _Batcher:
                 except Exception as exc:
                     self.sources = SourceIds()
                     self.fail(item.document.origin, exc)
-        new_claim_ids: list[int] = []
         for _item, result in stored:
             if result.new:
                 self.summary.new += 1
                 self.summary.claims += len(result.claim_ids)
-                new_claim_ids.extend(result.claim_ids)
+                self.uncompared.extend(result.claim_ids)
             else:
                 self.summary.existing += 1
+        if len(self.uncompared) >= COMPARE_EVERY:
+            self.compare_stored()
+
+    def finish(self) -> None:
+        self.flush()
+        self.compare_stored()
+
+    def compare_stored(self) -> None:
+        """Compare the claims stored since the last comparison with the claims of their blocks."""
+        new_claim_ids, self.uncompared = self.uncompared, []
         if self.compare and new_claim_ids:
             try:
                 self.summary.relations += _compare_new(self.engine, tuple(new_claim_ids))
@@ -165,7 +180,7 @@ def ingest(
     on_item: Callable[[], None] | None = None,
     compare: bool = True,
 ) -> IngestSummary:
-    """Extract and store every report, comparing new claims with stored ones as batches land."""
+    """Extract and store every report, comparing new claims with stored ones every COMPARE_EVERY claims and at the end."""
     from factcheck.store.engine import session_factory
 
     summary = IngestSummary()
@@ -185,7 +200,7 @@ def ingest(
             batcher.fail(item.origin, exc)
             continue
         batcher.add(item, claims)
-    batcher.flush()
+    batcher.finish()
     return summary
 
 
