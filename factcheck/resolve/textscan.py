@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 
 _WORD = re.compile(r"(?<!\w)[^\W_]+")
 
@@ -17,17 +18,30 @@ _WORD = re.compile(r"(?<!\w)[^\W_]+")
 class _Prepared:
     """One text's lower-cased form, its distinct words, and the offsets of the words looked up so far."""
 
-    __slots__ = ("_index", "_offsets", "_stems", "_words", "lowered", "lowered_words")
+    __slots__ = ("_index", "_offsets", "_spaced", "lowered", "lowered_words")
 
     def __init__(self, text: str) -> None:
         lowered = text.lower()
-        # Where each word of the lower-cased text starts: exactly where the word finder would match it there
-        # (an alphanumeric run not preceded by a word character), so one pass finds them all.
-        index: dict[str, list[int]] = {}
-        grown = len(lowered) != len(text)
-        if grown:  # a few characters grow when lower-cased; keep offsets true
+        self._index: dict[str, list[int]] = {}  # offsets of lower-case words, by word
+        self._spaced: str | None = None  # set when offsets are found on demand
+        if len(lowered) != len(text):  # a few characters grow when lower-cased; keep offsets true
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
             self.lowered_words = frozenset(w.lower() for w in _WORD.findall(text))
+            self._index_all(lowered)
+        elif "_" in lowered:  # a word character, yet no part of a word: leave it to the word finder
+            self._index_all(lowered)
+            self.lowered_words = frozenset(self._index)
+        else:
+            # Only the few words that open a phrase are ever looked up. Rather than indexing every word with
+            # the regex engine, string methods (many times faster) find the words, and later those offsets.
+            self._spaced = _spaced(lowered)
+            self.lowered_words = frozenset(self._spaced.split())
+        self.lowered = lowered
+        self._offsets: dict[str, list[int]] = {}  # case-sensitive look-ups
+
+    def _index_all(self, lowered: str) -> None:
+        """Where each word of ``lowered`` starts, all in one pass: exactly where the word finder matches."""
+        index = self._index
         for match in _WORD.finditer(lowered):
             word = match.group()
             found = index.get(word)
@@ -35,27 +49,6 @@ class _Prepared:
                 index[word] = [match.start()]
             else:
                 found.append(match.start())
-        if not grown:
-            self.lowered_words = frozenset(index)
-        self._index = index
-        self.lowered = lowered
-        self._words: frozenset[str] | None = None
-        self._stems: dict[bool, tuple[dict[str, str], frozenset[str]]] = {}
-        self._offsets: dict[str, list[int]] = {}  # case-sensitive look-ups
-
-    def words(self, text: str) -> frozenset[str]:
-        if self._words is None:
-            self._words = frozenset(_WORD.findall(text))
-        return self._words
-
-    def stems(self, case_sensitive: bool, text: str) -> tuple[dict[str, str], frozenset[str]]:
-        """Words ending in "s", by the word without it ("raqqa" -> "raqqas"), for genitives."""
-        found = self._stems.get(case_sensitive)
-        if found is None:
-            present = self.words(text) if case_sensitive else self.lowered_words
-            by_stem = {w[:-1]: w for w in present if w[-1] == "s"}
-            found = self._stems[case_sensitive] = (by_stem, frozenset(by_stem))
-        return found
 
     def present(self, openers: frozenset[str], case_sensitive: bool) -> set[str] | frozenset[str]:
         """The openers that occur in the text as words, or (case-sensitive) may: ``offsets`` decides."""
@@ -66,7 +59,11 @@ class _Prepared:
 
     def offsets(self, word: str, case_sensitive: bool, text: str) -> list[int]:
         if not case_sensitive:
-            return self._index.get(word, _NONE)
+            found = self._index.get(word)
+            if found is None:
+                spaced = self._spaced
+                found = self._index[word] = _NONE if spaced is None else _starts(spaced, word)
+            return found
         found = self._offsets.get(word)
         if found is None:
             found = self._offsets[word] = [m.start() for m in _finder(word).finditer(text)]
@@ -74,6 +71,38 @@ class _Prepared:
 
 
 _NONE: list[int] = []  # never changed: callers only read offsets
+
+# ASCII characters that cannot be part of a word, as spaces ("_" is never in a text given to ``_spaced``).
+_ASCII_BREAKS = {code: " " for code in range(128) if not chr(code).isalnum()}
+
+
+def _spaced(lowered: str) -> str:
+    """``lowered`` with a space for every character that is not a letter or digit, and a space at either end.
+
+    Without underscores in the text, a word (as the word finder cuts it: a run of letters and digits) is then
+    exactly what lies between two spaces: ``split`` gives the words, and ``" word "`` is found where one is.
+    """
+    if lowered.isascii():
+        spaced = lowered.translate(_ASCII_BREAKS)  # a table look-up per character, fast for ASCII only
+    else:
+        # translate() is slow on other text; its few distinct punctuation characters are replaced one by one.
+        spaced = lowered
+        for ch in {ch for ch in lowered if not ch.isalnum()}:
+            if ch != " ":
+                spaced = spaced.replace(ch, " ")
+    return f" {spaced} "
+
+
+def _starts(spaced: str, word: str) -> list[int]:
+    """Offsets of ``word`` in the text ``spaced`` was made from (the leading space shifts each by one)."""
+    needle = f" {word} "
+    step = len(needle) - 1  # the space after one occurrence may be the space before the next
+    found: list[int] = []
+    at = spaced.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = spaced.find(needle, at + step)
+    return found
 
 
 @lru_cache(maxsize=8)
@@ -101,16 +130,20 @@ def opener_words(
 ) -> list[tuple[int, str]]:
     """Like ``opener_starts``, with the word found at each offset (lower-cased unless case_sensitive)."""
     prepared = _prepared(text)
-    hits = prepared.present(openers, case_sensitive)
-    if genitive:
-        # frozenset & frozenset walks the smaller set (a dict's keys view would walk all the openers)
-        stems, stem_set = prepared.stems(case_sensitive, text)
-        hits = hits.union(stems[stem] for stem in stem_set & openers)
+    hits = prepared.present(_with_genitives(openers) if genitive else openers, case_sensitive)
     found: list[tuple[int, str]] = []
     for word in hits:
-        found.extend((at, word) for at in prepared.offsets(word, case_sensitive, text))
+        found.extend(zip(prepared.offsets(word, case_sensitive, text), repeat(word)))
     found.sort()
     return found
+
+
+@lru_cache(maxsize=64)
+def _with_genitives(openers: frozenset[str]) -> frozenset[str]:
+    """The openers and each with a final "s": one set intersection then finds both in a text's words.
+
+    Keyed by a long-lived opener set (a frozenset keeps its hash, and the look-up finds it by identity)."""
+    return openers.union([word + "s" for word in openers])
 
 
 @lru_cache(maxsize=16384)
