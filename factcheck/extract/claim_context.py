@@ -129,9 +129,9 @@ def _with_army_references(entities: DocumentEntities, lexicon: ClaimLexicon) -> 
     """The actors, with "the army" ("armén", "l'armée") as a mention of the armed forces the report named
     before it: the army a report goes on about is the one it introduced ("the Syrian army ... the army has
     seized")."""
-    pattern = lexicon.army_references
+    finder = lexicon.army_references
     actors = entities.actors
-    if pattern is None or not actors:
+    if finder is None or not actors:
         return actors
     forces = [a for a in actors if a.type == _ARMED_FORCES]
     if not forces:
@@ -140,7 +140,8 @@ def _with_army_references(entities: DocumentEntities, lexicon: ClaimLexicon) -> 
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     seen = 0
-    for match in pattern.finditer(entities.text):
+    text = entities.text
+    for match in finder.find(text, 0, len(text), text.lower()):
         while seen < len(forces) and forces[seen].end <= match.start():
             counts[forces[seen].canonical] = counts.get(forces[seen].canonical, 0) + 1
             first.setdefault(forces[seen].canonical, seen)
@@ -381,8 +382,9 @@ class ContextResolver:
         found = self._reference_cache.get(key)
         if found is None:
             found = []
-            for place_type, pattern in self.lexicon.back_references.items():
-                for match in pattern.finditer(self.text, start, end):
+            lowered = self.text[start:end].lower()
+            for place_type, finder in self.lexicon.back_references.items():
+                for match in finder.find(self.text, start, end, lowered):
                     named = self.entities.first_between(self.entities.places, match.start(), end)
                     if named is not None and named.start <= match.end() + 4:
                         continue

@@ -61,15 +61,15 @@ def classify(
     quantity: Quantity, view: SentenceView, sentence_start: int, lexicon: ClaimLexicon
 ) -> Classification | None:
     """The claim's kind and unit, or None when the number is not a claim."""
-    sentence, lowered, words = view.text, view.lowered, view.words
+    sentence, lowered = view.text, view.lowered
     start = quantity.start - sentence_start
     end = quantity.end - sentence_start
     if _is_furniture(lowered, end, lexicon) or _is_age(lowered, start, end, lexicon, sentence):
         return None
     first_after = view.first_from(end)
-    after = words[first_after : first_after + _AFTER_WORDS]
+    after = view.slice(first_after, first_after + _AFTER_WORDS)
     last_before = view.after_end(start)
-    before = words[max(0, last_before - _BACKWARD_WORDS) : last_before]
+    before = view.slice(max(0, last_before - _BACKWARD_WORDS), last_before)
     if _is_article_one(quantity) or _is_relative_period(quantity, after, before, lexicon):
         return None
     unit = quantity.unit
@@ -198,7 +198,7 @@ def _bare_count(
     ):
         return None
     left, right = _clause_around(sentence, start, end)
-    scope = [w.lower for w in view.within(left, right)]
+    scope = view.lowers_within(left, right)
     text = sentence[left:right].lower()
     if lexicon.casualty_cues.in_text(text, scope):
         return Classification("casualties", "persons", _PERSON_GLOSS["casualties"])
@@ -358,17 +358,17 @@ def _people(
     if kind == "fighters":
         # Fighters stay fighters unless the killing is said right next to them ("killed 30 IS fighters"), or
         # is what the fighters' own clause says of them ("1 500 combattants ... ont été tués").
-        sentence, words = view.text, view.words
+        sentence = view.text
         index = view.index_of(noun)
-        near = words[max(0, index - _CUE_WINDOW - 1) : index + _CUE_WINDOW]
+        near = view.slice(max(0, index - _CUE_WINDOW - 1), index + _CUE_WINDOW)
         _, right = _clause_around(sentence, noun.start, noun.end)
-        near += [w for w in words[index + _CUE_WINDOW : index + _PREDICATE_WORDS] if w.end <= right]
+        near += [w for w in view.slice(index + _CUE_WINDOW, index + _PREDICATE_WORDS) if w.end <= right]
         scope = [w.lower for w in near]
         text = sentence[near[0].start : near[-1].end].lower()
     else:
         sentence = view.text
         left, right = _clause_around(sentence, noun.start, noun.end)
-        scope = [w.lower for w in view.within(left, right)]
+        scope = view.lowers_within(left, right)
         text = sentence[left:right].lower()
     if kind != "casualties" and lexicon.casualty_cues.in_text(text, scope):
         kind = "casualties"
@@ -389,4 +389,4 @@ def is_estimate(quantity: Quantity, sentence_start: int, lexicon: ClaimLexicon, 
 
 
 def _estimate_spans(view: SentenceView, lexicon: ClaimLexicon) -> list[tuple[int, int]]:
-    return [(w.start, w.end) for w in view.words if lexicon.estimate_cues.matches_word(w.lower)]
+    return [view.span(index) for index in lexicon.estimate_cues.matching(view.lowers)]

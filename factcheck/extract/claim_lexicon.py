@@ -51,10 +51,84 @@ class CueSet:
         """The word ends in a cue: "regeringssoldater" ends in "soldater" ("soldat*")."""
         return any(self.matches_word(word[i:]) for i in range(2, len(word) - min_tail + 1))
 
+    def matching(self, words: list[str]) -> list[int]:
+        """Indices of the words that are cues, in order."""
+        if self.prefixes:
+            prefixes = self.prefixes
+            return [i for i, w in enumerate(words) if w in self.words or w.startswith(prefixes)]
+        if self.words.isdisjoint(words):  # the usual case, checked at C speed
+            return []
+        return [i for i, w in enumerate(words) if w in self.words]
+
     def in_text(self, lowered: str, words: list[str]) -> bool:
-        if any(self.matches_word(w) for w in words):
+        # Same as any(matches_word(w) ...): the set test runs at C speed, prefixes only when there are any.
+        if not self.words.isdisjoint(words):
             return True
+        if self.prefixes:
+            prefixes = self.prefixes
+            if any(w.startswith(prefixes) for w in words):
+                return True
         return self.phrases is not None and self.phrases.search(lowered) is not None
+
+
+# Characters that Python's case-insensitive matching pairs with a letter other than their lower-case form
+# ("ſ" matches "s", "ı" matches "i", Greek and Cyrillic variants), plus those whose lower-case form
+# depends on context ("Σ") or is longer ("İ"): in a text holding none of them, a lower-case phrase is
+# matched case-insensitively exactly where the text's lower-case form holds the phrase. Built from
+# re._casefix (tests/test_claims_phrase_finder.py checks it against the running Python).
+CASE_FOLD_EXCEPTIONS = (
+    "\xb5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1\u03a3"
+    "\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1"
+    "\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422\u042a\u0432\u0434\u043e"
+    "\u0441\u0442\u044a\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e60"
+    "\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb05\ufb06"
+)
+_CASE_FOLD_EXCEPTION = re.compile(f"[{CASE_FOLD_EXCEPTIONS}]")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseFinder:
+    """Phrases matched case-insensitively between word boundaries (``pattern``), found fast.
+
+    The pattern opens with a look-behind, which keeps Python's regex engine from skipping ahead to a
+    likely first letter: it tries every position, case-insensitively. ``prefilter`` is the bare
+    lower-cased phrases, matched case-sensitively in the lower-cased text, where the engine does skip
+    ahead; only where it finds a phrase is the pattern itself tried, so the matches are the pattern's own.
+    """
+
+    pattern: re.Pattern[str]
+    prefilter: re.Pattern[str] | None  # None when a phrase holds a letter with an unusual case fold
+
+    @classmethod
+    def of(cls, phrases: list[str]) -> PhraseFinder:
+        lowered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+        prefilter = None
+        if not _CASE_FOLD_EXCEPTION.search("".join(lowered)):
+            prefilter = re.compile("|".join(re.escape(p) for p in lowered))
+        return cls(_pattern(phrases), prefilter)
+
+    def find(self, text: str, start: int, end: int, lowered: str) -> list[re.Match[str]]:
+        """The matches of ``list(pattern.finditer(text, start, end))``; ``lowered`` is
+        ``text[start:end].lower()``."""
+        if (
+            self.prefilter is None
+            or len(lowered) != end - start
+            or _CASE_FOLD_EXCEPTION.search(text, start, end) is not None
+        ):
+            return list(self.pattern.finditer(text, start, end))
+        # Every match of the pattern starts where the lower-cased text holds a phrase: try the pattern at
+        # each such place in turn, going on after a match from its end, as finditer does.
+        found: list[re.Match[str]] = []
+        search, match_at = self.prefilter.search, self.pattern.match
+        position = 0
+        while (candidate := search(lowered, position)) is not None:
+            match = match_at(text, start + candidate.start(), end)
+            if match is None:
+                position = candidate.start() + 1
+            else:
+                found.append(match)
+                position = match.end() - start
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +181,7 @@ class ClaimLexicon:
     age_after: re.Pattern[str] | None  # "45 years old", "35-year-old", "-årig": an age, not a duration
     age_before: re.Pattern[str] | None  # "âgé de 35 ans", "aged 35"
     label_words: frozenset[str]  # "Route 4", "nr 3", "page 2": a number used as a name
-    back_references: dict[str, re.Pattern[str]]  # place type -> pattern of phrases that refer back
+    back_references: dict[str, PhraseFinder]  # place type -> phrases that refer back
     relative_days: RelativeDays
     conjunctions: frozenset[str]
     one_words: frozenset[str]
@@ -125,7 +199,7 @@ class ClaimLexicon:
     ratio_suffixes: tuple[str, ...] = ()
     # "the army", "armén", "l'armée": a country's armed forces named by their kind alone; they are the
     # armed forces the report last named ("the Syrian army"), and often the subject of the clause of a figure.
-    army_references: re.Pattern[str] | None = None
+    army_references: PhraseFinder | None = None
     # "since 2015", "sedan 2015": a since-word directly before a year; with a state word of siege, control or
     # occupation in its clause ("besieged", "belägrad") the year starts a duration that lasts to the report.
     since_pattern: re.Pattern[str] | None = None
@@ -188,7 +262,7 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         age_before=_affix(data.get("age_before", []), "$"),
         label_words=frozenset(w.lower() for w in data.get("label_words", [])),
         back_references={
-            kind: _pattern(phrases) for kind, phrases in data["back_references"].items() if phrases
+            kind: PhraseFinder.of(phrases) for kind, phrases in data["back_references"].items() if phrases
         },
         relative_days=RelativeDays.of(days),
         conjunctions=frozenset(c.lower() for c in data["conjunctions"]),
@@ -202,7 +276,7 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         bare_count_links=frozenset(w.lower() for w in data.get("bare_count_links", [])),
         agent_prepositions=frozenset(w.lower() for w in data.get("agent_prepositions", [])),
         participle_endings=tuple(w.lower() for w in data.get("attributive_participle_endings", [])),
-        army_references=_pattern(data["army_references"]) if data.get("army_references") else None,
+        army_references=PhraseFinder.of(data["army_references"]) if data.get("army_references") else None,
         since_pattern=_since_pattern(data.get("since_words", [])),
         state_words={gloss: CueSet.of(cues) for gloss, cues in data.get("state_words", {}).items()},
         ratio_suffixes=tuple(

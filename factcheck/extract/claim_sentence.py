@@ -3,6 +3,10 @@
 Every number in a sentence looks at the words around it; a report (or a scraped page with no full stops)
 can hold thousands of numbers in one sentence, so the sentence is tokenised once and each number finds
 its neighbours by bisection instead of re-reading the whole sentence.
+
+Tokenising is the costliest part of reading a sentence, and most of its words are never looked at one by
+one: the offsets and lower-cased forms are kept as plain lists, built by C-level splitting, and a ``Word``
+record is made only for the few words around a number that the classifier inspects.
 """
 
 from __future__ import annotations
@@ -11,12 +15,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 _WORD = re.compile(r"\w[\w'’-]*")
+# The same words as _WORD, captured, so that re.split yields gap, word, gap, word, ..., gap.
+_WORD_SPLIT = re.compile(r"(\w[\w'’-]*)")
 
 
-@dataclass(slots=True)  # not frozen: built for every word of a sentence, and frozen init is slower
+@dataclass(slots=True)  # not frozen: built for many words of a sentence, and frozen init is slower
 class Word:
     start: int
     end: int
@@ -32,22 +39,47 @@ class SentenceView:
     """A sentence's text, lower-cased text and words, with lookups by offset and a memo for
     facts about the whole sentence (a percentage's share cues are the same for all its numbers)."""
 
-    __slots__ = ("_ends", "_lowers", "_memo", "_starts", "lowered", "text", "words")
+    __slots__ = ("_cache", "_ends", "_memo", "_starts", "_texts", "lowered", "lowers", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = text.lower()
-        self.words = words_of(text)
-        self._starts = [w.start for w in self.words]
-        self._ends = [w.end for w in self.words]
-        self._lowers: list[str] | None = None
+        # re.split alternates the gaps between words with the words; the running total of the pieces'
+        # lengths gives every word's start (the end of the gap before it) and end.
+        pieces = _WORD_SPLIT.split(text)
+        bounds = list(accumulate(map(len, pieces)))
+        self._texts: list[str] = pieces[1::2]
+        self._starts: list[int] = bounds[0:-1:2]
+        self._ends: list[int] = bounds[1::2]
+        self.lowers: list[str] = list(map(str.lower, self._texts))  # each word lower-cased on its own
+        self._cache: list[Word | None] = [None] * len(self._texts)
         self._memo: dict[str, Any] = {}
 
+    def __len__(self) -> int:
+        """The number of words."""
+        return len(self._texts)
+
     @property
-    def lowers(self) -> list[str]:
-        if self._lowers is None:
-            self._lowers = [w.lower for w in self.words]
-        return self._lowers
+    def words(self) -> list[Word]:
+        return self.slice(0, len(self._texts))
+
+    def slice(self, first: int, stop: int) -> list[Word]:
+        """The words from index ``first`` up to (not including) ``stop``, like ``words[first:stop]``."""
+        first, stop, _ = slice(first, stop).indices(len(self._texts))
+        cache = self._cache
+        found: list[Word] = []
+        for index in range(first, stop):
+            word = cache[index]
+            if word is None:
+                word = cache[index] = Word(
+                    self._starts[index], self._ends[index], self._texts[index], self.lowers[index]
+                )
+            found.append(word)
+        return found
+
+    def span(self, index: int) -> tuple[int, int]:
+        """Start and end of the word at ``index``."""
+        return self._starts[index], self._ends[index]
 
     def first_from(self, offset: int) -> int:
         """Index of the first word that starts at or after ``offset``."""
@@ -62,7 +94,12 @@ class SentenceView:
 
     def within(self, start: int, end: int) -> list[Word]:
         """The words lying wholly between two offsets."""
-        return self.words[self.first_from(start) : max(self.first_from(start), self.after_end(end))]
+        return self.slice(self.first_from(start), max(self.first_from(start), self.after_end(end)))
+
+    def lowers_within(self, start: int, end: int) -> list[str]:
+        """The lower-cased words lying wholly between two offsets."""
+        first = self.first_from(start)
+        return self.lowers[first : max(first, self.after_end(end))]
 
     def memo(self, key: str, compute: Callable[..., Any], *args: Any) -> Any:
         """``compute(*args)``, worked out once per sentence under ``key``."""

@@ -67,14 +67,14 @@ def state_near(view: SentenceView, start: int, end: int, lexicon: ClaimLexicon) 
     nearest first, looking a few words back and forth without crossing a clause break."""
     if not lexicon.state_words:
         return None
-    sentence, words = view.text, view.words
+    sentence = view.text
     first = view.after_end(start)
     after = view.first_from(end)
     # (distance, start and end of the gap between the word and the since phrase, word)
     candidates = [
-        (start - w.end, w.end, start, w.lower) for w in words[max(0, first - _WORDS_BEFORE) : first]
+        (start - w.end, w.end, start, w.lower) for w in view.slice(max(0, first - _WORDS_BEFORE), first)
     ]
-    candidates += [(w.start - end, end, w.start, w.lower) for w in words[after : after + _WORDS_AFTER]]
+    candidates += [(w.start - end, end, w.start, w.lower) for w in view.slice(after, after + _WORDS_AFTER)]
     for _, left, right, lower in sorted(candidates):
         gloss = _gloss(lower, lexicon)
         if gloss is not None and _CLAUSE_BREAK.search(sentence, left, right) is None:

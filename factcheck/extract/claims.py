@@ -9,7 +9,7 @@ from typing import Any
 
 from factcheck.domain import Claim, Quantity
 from factcheck.extract.claim_context import ClaimSpot, ContextResolver, DocumentEntities
-from factcheck.extract.claim_dates import claim_as_of, relative_day_marks
+from factcheck.extract.claim_dates import claim_as_of, full_date, relative_day_marks
 from factcheck.extract.claim_kinds import Classification, classify, is_estimate
 from factcheck.extract.claim_lexicon import load_claim_lexicon
 from factcheck.extract.claim_sentence import SentenceView
@@ -153,6 +153,7 @@ def build_claims(
     if not kept:
         return []
     resolver = ContextResolver(DocumentEntities.find(text, registry), lexicon)
+    dated = full_date(published) is not None and lexicon.relative_days.pattern is not None
     drafts: list[dict[str, Any]] = []
     spots: list[ClaimSpot] = []
     nouns: list[str | None] = []
@@ -195,9 +196,10 @@ def build_claims(
                 "approximate": approximate,
                 "vague": quantity.vague,
                 "location": location,
-                # A since duration runs to the report's date, whatever day the sentence names.
+                # A since duration runs to the report's date, whatever day the sentence names; without a
+                # full report date no relative day can be resolved, so the sentence is not searched.
                 "as_of": published
-                if quantity in since_quantities
+                if not dated or quantity in since_quantities
                 else claim_as_of(
                     sentence,
                     quantity.start - start,
