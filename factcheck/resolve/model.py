@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 MentionKind = Literal["place", "actor", "source"]
 
@@ -23,9 +23,11 @@ class Resolution:
     parent: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A known name found in free text; ``start``/``end`` are offsets into that text."""
+class Mention(NamedTuple):
+    """A known name found in free text; ``start``/``end`` are offsets into that text.
+
+    A named tuple, not a frozen dataclass: immutable all the same, and built several times faster (a scan of a
+    report makes dozens, and attribution copies them with shifted offsets)."""
 
     start: int
     end: int

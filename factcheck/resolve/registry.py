@@ -182,8 +182,9 @@ class Registry:
     def _find(self, kind: MentionKind, text: str) -> list[Mention]:
         index = self._indexes[kind]
         found: list[Mention] = []
+        acronyms, keys = index.acronyms, index.keys
         for hit in index.matcher.scan(text):
-            alias_hit = index.acronyms.get(hit.key) if hit.acronym else index.keys.get(hit.key)
+            alias_hit = (acronyms if hit.acronym else keys).get(hit.key)
             if alias_hit is None:
                 continue
             if hit.genitive == "s" and self._is_other_name(hit.text):

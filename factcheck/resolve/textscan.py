@@ -54,8 +54,9 @@ class _Prepared:
         """The openers that occur in the text as words, or (case-sensitive) may: ``offsets`` decides."""
         if not case_sensitive:
             return self.lowered_words & openers
-        # Case-sensitive openers are few (acronyms); a word can only be there if its lower case is.
-        return {w for w in openers if w.lower() in self.lowered_words}
+        # A word can only be there if its lower case is.
+        by_lower, lowers = _by_lower_case(openers)
+        return {word for lower in self.lowered_words & lowers for word in by_lower[lower]}
 
     def offsets(self, word: str, case_sensitive: bool, text: str) -> list[int]:
         if not case_sensitive:
@@ -144,6 +145,17 @@ def _with_genitives(openers: frozenset[str]) -> frozenset[str]:
 
     Keyed by a long-lived opener set (a frozenset keeps its hash, and the look-up finds it by identity)."""
     return openers.union([word + "s" for word in openers])
+
+
+@lru_cache(maxsize=64)
+def _by_lower_case(openers: frozenset[str]) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """Case-sensitive openers by their lower case ("IS" and "Is" under "is"), and those lower cases.
+
+    Keyed by a long-lived opener set, like ``_with_genitives``."""
+    by_lower: dict[str, list[str]] = {}
+    for word in openers:
+        by_lower.setdefault(word.lower(), []).append(word)
+    return by_lower, frozenset(by_lower)
 
 
 @lru_cache(maxsize=16384)
