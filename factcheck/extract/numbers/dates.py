@@ -21,7 +21,9 @@ from factcheck.extract.numbers.patterns import (
     SPACE_CHARS_TAB,
     SPACES,
     Marks,
+    Tails,
     can_end,
+    may_end_in,
 )
 
 YEAR_MIN = 1800
@@ -39,6 +41,7 @@ class _DatePatterns:
     led_by_words: re.Pattern[str]  # tried where ``lead`` begins
     lead: re.Pattern[str]  # the word part of a date, ending exactly where the digits start
     lead_marks: Marks  # punctuation that may end ``lead`` (see patterns.can_end)
+    lead_tails: Tails | None  # the words that may end ``lead`` (see patterns.may_end_in)
 
 
 @cache
@@ -79,6 +82,7 @@ def _patterns(language: str) -> _DatePatterns:
         lead=re.compile(lead, re.IGNORECASE),
         # "Aug." (a month, a letter before the dot), "(2014)".
         lead_marks=lexicon.date_lead_marks | {".": lexicon.date_lead_marks.get(".", frozenset()), "(": None},
+        lead_tails=lexicon.date_lead_tails,
     )
 
 
@@ -116,6 +120,7 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
     led_by_words = patterns.led_by_words.match
     lead = patterns.lead.search
     lead_marks = patterns.lead_marks
+    lead_tails = patterns.lead_tails
     code = _CODE_RE.match
     spans: list[tuple[int, int]] = []
     date_end = 0
@@ -139,6 +144,9 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
                 continue
             match = None
             floor = max(date_end, position - _LEAD_WINDOW)
+            # Most numbers follow a word that ends no lead ("the", "were"): no search for those.
+            if not may_end_in(text, position, floor, lead_tails):
+                floor = position
             while match is None and can_end(text, position, floor, lead_marks):
                 word = lead(text, floor, position)
                 if word is None:

@@ -9,7 +9,7 @@ from factcheck.extract.numbers.atoms import DIGITS, WORDS, Atom
 from factcheck.extract.numbers.dates import date_spans
 from factcheck.extract.numbers.digits import split_digit_run
 from factcheck.extract.numbers.lexicon import NumberLexicon
-from factcheck.extract.numbers.patterns import SPACE_CHARS, can_end, normalise
+from factcheck.extract.numbers.patterns import SPACE_CHARS, can_end, may_end_in, normalise
 from factcheck.extract.numbers.words import (
     GAP,
     WORD,
@@ -248,11 +248,12 @@ def apply_modifiers(text: str, lexicon: NumberLexicon, atoms: list[Atom]) -> Non
     reach = lexicon.modifier_reach
     search = lexicon.modifier_re.search
     marks = lexicon.modifier_marks
+    tails = lexicon.modifier_tails
     for index, atom in enumerate(atoms):
         previous: str | None = None
         for _ in range(2):
             low = max(floor, atom.start - reach)
-            if not can_end(text, atom.start, low, marks):
+            if not can_end(text, atom.start, low, marks) or not may_end_in(text, atom.start, low, tails):
                 break
             match = search(text, low, atom.start)
             if match is None:

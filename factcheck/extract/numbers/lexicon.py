@@ -47,7 +47,9 @@ from factcheck.extract.numbers.patterns import (
     SPACE_CHARS,
     SPACES,
     Marks,
+    Tails,
     closing_marks,
+    last_words,
     normalise,
     trie_regex,
 )
@@ -103,6 +105,7 @@ class NumberLexicon:
     unit_re: re.Pattern[str]  # a unit word ("u"), maybe after a link word ("l") right after a number
     modifier_re: re.Pattern[str]  # a modifier ("m"), maybe with a determiner ("d"), ending the window
     modifier_marks: Marks  # punctuation that may end ``modifier_re`` (see patterns.can_end)
+    modifier_tails: Tails | None  # the words that may end ``modifier_re`` (see patterns.may_end_in)
     modifier_reach: int  # the longest modifier with its determiner and spaces: how far back to look
     postfix_re: re.Pattern[str]  # "or more", "eller fler", "o menos" right after a number
     postfix_modifiers: dict[str, str]
@@ -114,6 +117,7 @@ class NumberLexicon:
     year_cues_re: str
     time_cues_re: str
     date_lead_marks: Marks  # punctuation that may end a month, a year cue or a time cue
+    date_lead_tails: Tails | None  # the words that may end one
 
 
 def _data(language: str) -> dict[str, Any]:
@@ -259,6 +263,13 @@ def load_lexicon(language: str) -> NumberLexicon:
         f"{NO_LETTER_BEFORE}(?P<o>{trie_regex(range_pairs)})(?:(?<=['’])|{SPACES}+)\\Z", re.IGNORECASE
     )
 
+    date_leads = [
+        *data.get("months", []),
+        *data.get("year_cues", []),
+        *data.get("time_cues", []),
+        "de",
+        "del",
+    ]
     return NumberLexicon(
         language=language,
         decimal_mark=data["decimal_mark"],
@@ -285,6 +296,7 @@ def load_lexicon(language: str) -> NumberLexicon:
         modifier_re=modifier_re,
         modifier_reach=modifier_reach,
         modifier_marks=closing_marks([*modifiers, *determiners], hyphen_gap=False),
+        modifier_tails=last_words([*modifiers, *determiners], hyphen_gap=False),
         connector_re=connector_re,
         postfix_re=postfix_re,
         postfix_modifiers=postfix_modifiers,
@@ -299,7 +311,6 @@ def load_lexicon(language: str) -> NumberLexicon:
         months_re=trie_regex(data.get("months", [])),
         year_cues_re=trie_regex(data.get("year_cues", [])),
         time_cues_re=trie_regex(data.get("time_cues", [])),
-        date_lead_marks=closing_marks(
-            [*data.get("months", []), *data.get("year_cues", []), *data.get("time_cues", []), "de", "del"]
-        ),
+        date_lead_marks=closing_marks(date_leads),
+        date_lead_tails=last_words(date_leads),
     )

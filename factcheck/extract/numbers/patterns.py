@@ -7,6 +7,8 @@ most positions: the whole scan stays in the regex engine and linear in the text 
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 from collections.abc import Iterable
 
 # Space characters newsrooms put inside numbers and between words: space, no-break, narrow no-break, thin, figure.
@@ -117,3 +119,70 @@ def can_end(text: str, position: int, floor: int, marks: Marks) -> bool:
         return False
     before = text[k - 2]
     return _free(before) or before in allowed
+
+
+# The last words of a set of phrases, lower case, and the length of the longest (see ``last_words``).
+Tails = tuple[frozenset[str], int]
+
+# Characters other than letters that case-insensitive matching never pairs with a letter: punctuation,
+# separators and most symbols have no case (marks such as U+0345 and a few "So" symbols do).
+_CASELESS_CATEGORIES = ("P", "Z", "Sm", "Sc", "Sk")
+
+
+def last_words(words: Iterable[str], *, hyphen_gap: bool = True) -> Tails | None:
+    """The words that end the phrases of ``trie_regex(words, hyphen_gap=...)``, for ``may_end_in``.
+
+    None when a phrase holds a character for which that test could be wrong: a letter outside the Latin
+    script or one that matches an ASCII letter of another code point ("ſ", the Kelvin sign), or a
+    non-letter that has a case.
+    """
+    tails: set[str] = set()
+    for word in words:
+        key = normalise(word) if hyphen_gap else re.sub(r"\s+", " ", word.strip().lower())
+        for char in key:
+            if not _plain(char):
+                return None
+        # A space in a key matches white space too ("mid-" matches "mid " before the digits): the test
+        # passes over white space, so the word before it ends the phrase.
+        key = key.rstrip(" ")
+        end = len(key)
+        while end and key[end - 1].isalpha():
+            end -= 1
+        if end < len(key):
+            tails.add(key[end:])
+    return frozenset(tails), max(map(len, tails), default=0)
+
+
+def _plain(char: str) -> bool:
+    if char.isascii():
+        return True
+    if not char.isalpha():
+        return unicodedata.category(char).startswith(_CASELESS_CATEGORIES)
+    if not unicodedata.name(char, "").startswith("LATIN"):
+        return False
+    return re.search(f"(?i){re.escape(char)}", string.ascii_letters) is None
+
+
+def may_end_in(text: str, position: int, floor: int, tails: Tails | None) -> bool:
+    """False only when no phrase whose last words are ``tails`` ends at ``position`` before spaces, with
+    nothing of it before ``floor``: a cheap test that spares a regex search backwards from a number.
+
+    A phrase ending in a letter ends in one of the words, written in ASCII letters as in the lexicon up to
+    case, or with other letters; the character before that word (or before the phrase) is never a letter,
+    since each phrase starts where no letter stands before it. A phrase ending in another character passes.
+    """
+    if tails is None:
+        return True
+    k = position
+    while k > floor and text[k - 1].isspace():
+        k -= 1
+    if k <= floor or not text[k - 1].isalpha():
+        return True
+    words, longest = tails
+    start = k - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+        if k - start > longest:
+            return False  # longer than every word: the phrase would have a letter before it
+    run = text[start:k]
+    return not run.isascii() or run.lower() in words
