@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.extract.claim_lexicon import ClaimLexicon
+from factcheck.extract.claim_lexicon import ClaimLexicon, foldable
 
 _CITY_TYPES = frozenset({"city", "town", "village", "district", "neighbourhood", "neighborhood", "quarter"})
 _CITY_PART_TYPES = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
@@ -35,7 +35,7 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:()!?\"“”«»]|\.\s|\s[–—]\s")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen (frozen init is slower), but never changed once made
 class Entity:
     start: int
     end: int
@@ -141,7 +141,7 @@ def _with_army_references(entities: DocumentEntities, lexicon: ClaimLexicon) -> 
     first: dict[str, int] = {}
     seen = 0
     text = entities.text
-    for match in finder.find(text, 0, len(text), text.lower()):
+    for match in finder.find(text, 0, len(text), foldable(text, 0, len(text))):
         while seen < len(forces) and forces[seen].end <= match.start():
             counts[forces[seen].canonical] = counts.get(forces[seen].canonical, 0) + 1
             first.setdefault(forces[seen].canonical, seen)
@@ -189,7 +189,7 @@ def _lower(value: Any) -> str | None:
     return str(value).lower() if value else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per claim, and frozen init is slower
 class ClaimSpot:
     """Where a claim sits: absolute offsets of its number and sentence, and the sentence before."""
 
@@ -382,7 +382,7 @@ class ContextResolver:
         found = self._reference_cache.get(key)
         if found is None:
             found = []
-            lowered = self.text[start:end].lower()
+            lowered = foldable(self.text, start, end)
             for place_type, finder in self.lexicon.back_references.items():
                 for match in finder.find(self.text, start, end, lowered):
                     named = self.entities.first_between(self.entities.places, match.start(), end)

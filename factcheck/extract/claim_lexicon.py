@@ -86,6 +86,16 @@ CASE_FOLD_EXCEPTIONS = (
 _CASE_FOLD_EXCEPTION = re.compile(f"[{CASE_FOLD_EXCEPTIONS}]")
 
 
+def foldable(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` lower-cased, when its lower-case form lines up with it character for character
+    and case-insensitive matching of a lower-case phrase means finding it there; else None."""
+    piece = text[start:end]
+    lowered = piece.lower()
+    if len(lowered) != len(piece) or (not piece.isascii() and _CASE_FOLD_EXCEPTION.search(piece)):
+        return None
+    return lowered
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseFinder:
     """Phrases matched case-insensitively between word boundaries (``pattern``), found fast.
@@ -107,14 +117,10 @@ class PhraseFinder:
             prefilter = re.compile("|".join(re.escape(p) for p in lowered))
         return cls(_pattern(phrases), prefilter)
 
-    def find(self, text: str, start: int, end: int, lowered: str) -> list[re.Match[str]]:
+    def find(self, text: str, start: int, end: int, lowered: str | None) -> list[re.Match[str]]:
         """The matches of ``list(pattern.finditer(text, start, end))``; ``lowered`` is
-        ``text[start:end].lower()``."""
-        if (
-            self.prefilter is None
-            or len(lowered) != end - start
-            or _CASE_FOLD_EXCEPTION.search(text, start, end) is not None
-        ):
+        ``foldable(text, start, end)``."""
+        if self.prefilter is None or lowered is None:
             return list(self.pattern.finditer(text, start, end))
         # Every match of the pattern starts where the lower-cased text holds a phrase: try the pattern at
         # each such place in turn, going on after a match from its end, as finditer does.
