@@ -109,17 +109,11 @@ class _Batcher:
         if len(self.pending) >= BATCH_SIZE:
             self.flush()
 
-    def _store(self, session: Any, item: _Pending) -> Any:
-        from factcheck.store.writes import store_document
+    def _store(self, session: Any, items: list[_Pending]) -> list[Any]:
+        from factcheck.store.writes import store_documents
 
-        return store_document(
-            session,
-            item.document,
-            item.claims,
-            self.version,
-            self.sources,
-            _parents(self.registry, item.claims),
-        )
+        reports = [(item.document, item.claims, _parents(self.registry, item.claims)) for item in items]
+        return store_documents(session, reports, self.version, self.sources)
 
     def flush(self) -> None:
         from factcheck.store.writes import SourceIds
@@ -130,7 +124,7 @@ class _Batcher:
         stored: list[tuple[_Pending, Any]] = []
         try:
             with self.make_session() as session, session.begin():
-                stored = [(item, self._store(session, item)) for item in batch]
+                stored = list(zip(batch, self._store(session, batch), strict=True))
         except Exception:
             # Ids cached inside the rolled-back transaction may not exist: forget them, and find
             # the report that failed by writing each one on its own.
@@ -139,7 +133,7 @@ class _Batcher:
             for item in batch:
                 try:
                     with self.make_session() as session, session.begin():
-                        stored.append((item, self._store(session, item)))
+                        stored.append((item, self._store(session, [item])[0]))
                 except Exception as exc:
                     self.sources = SourceIds()
                     self.fail(item.document.origin, exc)

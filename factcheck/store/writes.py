@@ -129,9 +129,8 @@ def _claim_rows(
     return rows
 
 
-def _claim_ids(session: Session, keys: list[str]) -> tuple[int, ...]:
-    if not keys:
-        return ()
+def _claim_ids(session: Session, keys: list[str]) -> dict[str, int]:
+    """Claim key -> id for the stored ones among ``keys``."""
     table = models.CLAIMS
     found: dict[str, int] = {}
     for chunk_start in range(0, len(keys), 500):
@@ -140,7 +139,7 @@ def _claim_ids(session: Session, keys: list[str]) -> tuple[int, ...]:
             select(table.c.claim_key, table.c.id).where(table.c.claim_key.in_(chunk))
         ):
             found[key] = claim_id
-    return tuple(found[key] for key in keys if key in found)
+    return found
 
 
 def store_document(
@@ -155,33 +154,89 @@ def store_document(
 
     Runs inside the caller's transaction: the caller commits the document and its claims together.
     """
+    return store_documents(session, [(document, claims, parents)], version, sources)[0]
+
+
+def store_documents(
+    session: Session,
+    reports: Sequence[tuple[domain.Document, Sequence[domain.Claim], dict[str, str | None] | None]],
+    version: str,
+    sources: SourceIds | None = None,
+) -> list[StoredDocument]:
+    """Store several documents with their claims (document, claims, source parents), in the caller's
+    transaction; a document whose content is stored already keeps what it has.
+
+    The claims of all new documents go in with one multi-row insert and their ids come back with one
+    lookup: per-statement overhead, not SQLite's own work, is most of the cost of a small report.
+    """
     sources = sources or SourceIds()
-    digest = document.content_hash
-    table = models.DOCUMENTS
-    result = session.execute(
-        _insert(session, table)
-        .values(
-            content_hash=digest,
-            origin=document.origin,
-            name=document.name[:512],
-            outlet=document.outlet,
-            language=document.language,
-            published=document.published,
-            title=document.title,
-            text=document.text,
-            extractor_version=version,
-            ingested_at=models.utcnow(),
+    documents = _insert_documents(session, [document for document, _, _ in reports], version)
+    rows_of = [
+        _claim_rows(session, document_id, document.content_hash, claims, version, sources, parents)
+        if new
+        else []
+        for (document, claims, parents), (document_id, new) in zip(reports, documents, strict=True)
+    ]
+    all_rows = [row for rows in rows_of for row in rows]
+    insert_ignoring_conflicts(session, models.CLAIMS, all_rows, "claim_key")
+    ids = _claim_ids(session, [row["claim_key"] for row in all_rows])
+    return [
+        StoredDocument(
+            document_id, new, tuple(ids[row["claim_key"]] for row in rows if row["claim_key"] in ids)
         )
-        .on_conflict_do_nothing(index_elements=["content_hash"])
-        .returning(table.c.id)
-    )
-    new_id = result.scalar()
-    if new_id is None:
-        existing = session.execute(select(table.c.id).where(table.c.content_hash == digest)).scalar_one()
-        return StoredDocument(int(existing), False, ())
-    rows = _claim_rows(session, int(new_id), digest, claims, version, sources, parents)
-    insert_ignoring_conflicts(session, models.CLAIMS, rows, "claim_key")
-    return StoredDocument(int(new_id), True, _claim_ids(session, [row["claim_key"] for row in rows]))
+        for (document_id, new), rows in zip(documents, rows_of, strict=True)
+    ]
+
+
+def _insert_documents(
+    session: Session, documents: Sequence[domain.Document], version: str
+) -> list[tuple[int, bool]]:
+    """Each document's id, and whether this call stored it (False: its content was there already, or
+    an earlier document of this call had the same content)."""
+    table = models.DOCUMENTS
+    now = models.utcnow()
+    rows: dict[str, dict[str, Any]] = {}
+    for document in documents:
+        rows.setdefault(
+            document.content_hash,
+            {
+                "content_hash": document.content_hash,
+                "origin": document.origin,
+                "name": document.name[:512],
+                "outlet": document.outlet,
+                "language": document.language,
+                "published": document.published,
+                "title": document.title,
+                "text": document.text,
+                "extractor_version": version,
+                "ingested_at": now,
+            },
+        )
+    # One multi-row INSERT .. ON CONFLICT DO NOTHING RETURNING: the rows it returns are the new ones.
+    statement = _insert(session, table).on_conflict_do_nothing(index_elements=["content_hash"])
+    inserted = session.execute(statement.returning(table.c.content_hash, table.c.id), list(rows.values()))
+    new_ids = {digest: int(document_id) for digest, document_id in inserted}
+    missing = [digest for digest in rows if digest not in new_ids]
+    known = dict(_ids_by_hash(session, missing))
+    result: list[tuple[int, bool]] = []
+    for document in documents:
+        digest = document.content_hash
+        if digest in new_ids:
+            result.append((new_ids.pop(digest), True))  # a second copy in this call is not new
+            known[digest] = result[-1][0]
+        else:
+            result.append((known[digest], False))
+    return result
+
+
+def _ids_by_hash(session: Session, digests: list[str]) -> Iterable[tuple[str, int]]:
+    table = models.DOCUMENTS
+    for start in range(0, len(digests), 500):
+        chunk = digests[start : start + 500]
+        for digest, document_id in session.execute(
+            select(table.c.content_hash, table.c.id).where(table.c.content_hash.in_(chunk))
+        ):
+            yield digest, int(document_id)
 
 
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -239,4 +294,5 @@ def replace_claims(
     session.execute(
         update(models.DOCUMENTS).where(models.DOCUMENTS.c.id == document_id).values(extractor_version=version)
     )
-    return _claim_ids(session, [row["claim_key"] for row in new_rows])
+    ids = _claim_ids(session, [row["claim_key"] for row in new_rows])
+    return tuple(ids[row["claim_key"]] for row in new_rows if row["claim_key"] in ids)
