@@ -123,14 +123,16 @@ def combine(
             continue
         if cue.is_outlet:
             via.extend([attribution.source, *attribution.via])
-    via = [v for v in dict.fromkeys(via) if v != primary[1].source]
-    return replace(primary[1], via=tuple(via)), primary[2]
+    chosen = primary[1]
+    via = [v for v in dict.fromkeys(via) if v != chosen.source]
+    return Attribution(chosen.source, chosen.mention, chosen.type, chosen.score, tuple(via)), primary[2]
 
 
 def analyse(
     text: str, spans: list[tuple[int, int]], lexicon: AttributionLexicon, registry: Registry
 ) -> DocumentAttribution:
-    scan_sources(registry, text, spans)
+    texts = [text[start:end] for start, end in spans]
+    scan_sources(registry, text, spans, texts)
     openers = opener_starts(text, lexicon.cue_openers, case_sensitive=False)
     per_sentence: list[list[int]] = [[] for _ in spans]
     span_starts = [start for start, _ in spans]
@@ -138,7 +140,7 @@ def analyse(
         i = bisect_right(span_starts, at) - 1
         if i >= 0 and at < spans[i][1]:
             per_sentence[i].append(at - spans[i][0])
-    sentences = [_state(text, spans, i, per_sentence[i], lexicon, registry) for i in range(len(spans))]
+    sentences = [_state(text, spans, texts, i, per_sentence[i], lexicon, registry) for i in range(len(spans))]
     context = Context(registry)
     for index, state in enumerate(sentences):
         state.hedge = any(c.kind == "hedge" for c in state.cues)
@@ -157,13 +159,14 @@ def analyse(
 def _state(
     text: str,
     spans: list[tuple[int, int]],
+    texts: list[str],
     i: int,
     openers: list[int],
     lexicon: AttributionLexicon,
     registry: Registry,
 ) -> SentenceState:
     start, end = spans[i]
-    sentence = text[start:end]
+    sentence = texts[i]
     cues = (
         sentence_cues(sentence, lexicon, registry, cue_matches(sentence, openers, lexicon)) if openers else []
     )
