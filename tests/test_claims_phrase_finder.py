@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
+from factcheck.extract.claim_kinds import _AGE_REACH, _is_age
 from factcheck.extract.claim_lexicon import CASE_FOLD_EXCEPTIONS, PhraseFinder, foldable, load_claim_lexicon
 from factcheck.extract.claim_sentence import SentenceView, words_of
 
@@ -71,3 +73,16 @@ def test_sentence_view_words(sentence: str) -> None:
     for first in range(len(expected) + 2):
         for stop in range(len(expected) + 3):
             assert view.slice(first, stop) == expected[first:stop]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "sv"])
+def test_age_before_window_finds_what_the_whole_reach_finds(language: str) -> None:
+    lexicon = load_claim_lexicon(language)
+    assert lexicon.age_before is not None
+    rng = random.Random(language)
+    pieces = ["aged", "age", "âgé de", "im alter von", "åldern", " ", "\n", "  ", "x", "Olena,", "de", "-"]
+    for _ in range(2000):
+        lowered = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))).lower() + " 35 år"
+        start = len(lowered) - len(" 35 år") + 1
+        whole = lexicon.age_before.search(lowered, max(0, start - _AGE_REACH), start) is not None
+        assert _is_age(lowered, start, start + 2, replace(lexicon, age_after=None)) == whole, lowered

@@ -92,13 +92,17 @@ class DocumentEntities:
 _TYPES: dict[tuple[int, str, str], str | None] = {}
 
 
+_UNKNOWN = "\0unknown"  # not a type: marks a name not yet looked up (None is a type: no type)
+
+
 def _entity_type(registry: Any, what: str, name: str) -> str | None:
     key = (id(registry), what, name)
-    if key not in _TYPES:
+    found = _TYPES.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
         resolver = getattr(registry, f"resolve_{what}", None)
         resolution = resolver(name) if resolver is not None else None
-        _TYPES[key] = _lower(getattr(resolution, "type", None))
-    return _TYPES[key]
+        found = _TYPES[key] = _lower(getattr(resolution, "type", None))
+    return found
 
 
 def _entities(text: str, registry: Any, what: str) -> list[Entity]:

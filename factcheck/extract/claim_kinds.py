@@ -117,9 +117,15 @@ def _is_age(lowered: str, start: int, end: int, lexicon: ClaimLexicon, sentence:
         and _NAME_AGE.search(sentence, max(0, start - _AGE_REACH), start)
     ):
         return True
-    return lexicon.age_before is not None and bool(
-        lexicon.age_before.search(lowered, max(0, start - _AGE_REACH), start)
-    )
+    if lexicon.age_before is None:
+        return False
+    floor = max(0, start - _AGE_REACH)
+    if lexicon.age_before_length is not None:
+        # The phrase ends where the white space before the number begins: searching from the farthest
+        # place it can start finds the same match without trying every place of the reach.
+        space_from = floor + len(lowered[floor:start].rstrip())
+        floor = max(floor, space_from - lexicon.age_before_length)
+    return bool(lexicon.age_before.search(lowered, floor, start))
 
 
 def _is_label(

@@ -210,6 +210,9 @@ class ClaimLexicon:
     # occupation in its clause ("besieged", "belägrad") the year starts a duration that lasts to the report.
     since_pattern: re.Pattern[str] | None = None
     state_words: dict[str, CueSet] = field(default_factory=dict)  # English gloss -> cues
+    # The longest age_before phrase, when none ends in "*": a match of age_before ends in white space at
+    # the end of the text searched, so it starts no further back than this from where that space begins.
+    age_before_length: int | None = None
 
 
 def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
@@ -224,6 +227,13 @@ def _affix(phrases: list[str], where: str) -> re.Pattern[str] | None:
     if where == "^":
         return re.compile(rf"\s*(?:{alternatives})(?!\w)", re.IGNORECASE)  # used with match(), so anchored
     return re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE)
+
+
+def _longest(phrases: list[str]) -> int | None:
+    """The length of the longest phrase, or None when a phrase ending in "*" matches words of any length."""
+    if any(phrase.endswith("*") for phrase in phrases):
+        return None
+    return max((len(phrase.lower()) for phrase in phrases), default=0)
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -266,6 +276,7 @@ def load_claim_lexicon(language: str) -> ClaimLexicon:
         furniture_after=_affix(data.get("furniture_after", []), "^"),
         age_after=_affix(data.get("age_after", []), "^"),
         age_before=_affix(data.get("age_before", []), "$"),
+        age_before_length=_longest(data.get("age_before", [])),
         label_words=frozenset(w.lower() for w in data.get("label_words", [])),
         back_references={
             kind: PhraseFinder.of(phrases) for kind, phrases in data["back_references"].items() if phrases
