@@ -20,6 +20,7 @@ class AttributionLexicon:
     cues: re.Pattern[str]  # groups: hedge, prep, post, verb
     relay_verbs: frozenset[str]
     relay: re.Pattern[str]  # a relay preposition at the start of the text after a source
+    relay_inside: re.Pattern[str]  # a space, then a relay preposition: whether ``relay`` can find one inside
     trailing_aux: re.Pattern[str]  # auxiliaries/adverbs between a subject and its verb
     aux_endings: tuple[str, ...]  # lower-case last words of those, to rule the pattern out cheaply
     pronouns: frozenset[str]
@@ -74,7 +75,9 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
         for phrase in data[key]:
             if phrase.strip():
                 cue_groups.setdefault(first_word(phrase.strip().lower()), []).append((group, phrase))
-    relay = re.compile(rf"\s*(?:{_alternation(data['relay_prepositions'])})(?!\w)\s*", re.IGNORECASE)
+    relay_words = _alternation(data["relay_prepositions"])
+    relay = re.compile(rf"\s*(?:{relay_words})(?!\w)\s*", re.IGNORECASE)
+    relay_inside = re.compile(rf"\s(?:{relay_words})(?!\w)", re.IGNORECASE)
     between = [*data["auxiliaries"], *data["adverbs"]]
     trailing_aux = re.compile(rf"(?:(?<!\w)(?:{_alternation(between)})\s*)+$", re.IGNORECASE)
     byline = re.compile(
@@ -86,6 +89,7 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
         cues=cues,
         relay_verbs=frozenset(w.lower() for w in data["relay_verbs"]),
         relay=relay,
+        relay_inside=relay_inside,
         trailing_aux=trailing_aux,
         aux_endings=tuple(sorted({w.split()[-1].lower() for w in between if w.strip()})),
         pronouns=frozenset(w.lower() for w in data["pronouns"]),

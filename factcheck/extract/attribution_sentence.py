@@ -176,6 +176,10 @@ def _add_relay(
     # Further on, past a modifier or an apposition ("sagte der Leiter, Rami Abdel Rahman, der dpa"),
     # only a known outlet or agency is taken for a relay.
     reach = sentence[position : position + _RELAY_REACH]
+    # Only a relay led by a space counts here, and one after a space is rare: a plain search rules most
+    # stretches out many times faster than listing every relay match (each tried from every position).
+    if lexicon.relay_inside.search(reach, 1) is None:
+        return
     for later in lexicon.relay.finditer(reach):
         if later.start() == 0 or not later.group()[:1].isspace():
             continue
