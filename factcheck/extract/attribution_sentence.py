@@ -79,8 +79,17 @@ def sentence_cues(
 def _capitalised_inside(sentence: str, start: int) -> bool:
     if not sentence[start].isupper():
         return False
-    before = sentence[:start].rstrip()
-    return bool(before) and before[-1] not in _OPENERS
+    before = _char_before(sentence, start)
+    return before != "" and before not in _OPENERS
+
+
+def _char_before(sentence: str, position: int) -> str:
+    """The last character before ``position`` that is not a space ("" if none): what
+    ``sentence[:position].rstrip()[-1:]`` gives, without copying the sentence up to there."""
+    at = position - 1
+    while at >= 0 and sentence[at].isspace():
+        at -= 1
+    return sentence[at] if at >= 0 else ""
 
 
 def _cue(position: int, phrase: Phrase | None) -> Cue | None:
@@ -95,7 +104,7 @@ def _verb_cue(
     verb = match.group().lower()
     relay_verb = verb.split()[-1] in lexicon.relay_verbs
     # A cue right after a comma, quote, dash or colon puts the speaker after it: ', says X'.
-    inverted_first = match.start() == 0 or sentence[: match.start()].rstrip()[-1:] in _INVERSION_MARKS
+    inverted_first = match.start() == 0 or _char_before(sentence, match.start()) in _INVERSION_MARKS
     attempts = ("after", "before") if inverted_first else ("before", "after")
     for side in attempts:
         if side == "after":
