@@ -44,3 +44,41 @@ def test_new_claims_load_only_their_blocks(engine: Engine, monkeypatch: pytest.M
     monkeypatch.setattr(blocking, "make_item", counting)
     assert compare_new_claims(engine, [new]) == 1
     assert len(loaded) == 3  # the new claim itself, then its block: the new claim and SOHR's
+
+
+def test_new_claims_load_only_the_part_of_their_block_their_date_reaches(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Years of reports on one quantity: a new claim is compared with those within the horizon only.
+    for year in range(2010, 2017):
+        store_report(engine, Report(f"{year}-03", said=[Said(f"SOHR: 2,000 fighters in Raqqa in {year}.",
+            "2,000 fighters", 2000, source="SOHR")]))  # fmt: skip
+    new = one(store_report(engine, Report("2016-09", said=[Said("AFP: 6,000 fighters in Raqqa.", "6,000 fighters",
+                                                                6000, source="AFP")])))  # fmt: skip
+    loaded: list[str | None] = []
+    original = blocking.make_item
+
+    def recording(row: object) -> object:
+        item = original(row)  # type: ignore[arg-type]
+        loaded.append(item.as_of if item else None)
+        return item
+
+    monkeypatch.setattr(blocking, "make_item", recording)
+    compare_new_claims(engine, [new])
+    # The new claim itself, then the block within 400 days of 2016-09: March 2016 and the new claim.
+    assert sorted(loaded[1:]) == ["2016-03", "2016-09"], loaded
+
+
+def test_windowed_block_lookup_uses_the_index_range(sqlite_url: str) -> None:
+    engine = open_store(sqlite_url)
+    key = ("fighters", "Raqqa", "Islamic State")
+    condition = or_(
+        blocking._windowed_condition(key, 736000, 736800), blocking._windowed_condition(key, 737000, 737400)
+    )
+    sql = str(blocking.claim_rows().where(condition).compile(engine, compile_kwargs={"literal_binds": True}))
+    with engine.connect() as connection:
+        plan = " | ".join(row[-1] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    engine.dispose()
+    assert "USING INDEX ix_claims_block" in plan and "moment_start" in plan and "SCAN claims" not in plan, (
+        plan
+    )

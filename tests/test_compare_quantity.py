@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.compare.quantity import describe, overlaps, rounding_place, widened
-from factcheck.compare.timing import day_span, gap_days
+from factcheck.compare.timing import gap_days
+from factcheck.dates import day_span
 
 
 def agree(

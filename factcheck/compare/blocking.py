@@ -1,13 +1,14 @@
 """Candidate claims through indexed keys: a block is every claim with one (kind, location, actor).
 
-The claims table's ix_claims_block index serves both the incremental lookup (one indexed equality
-query per block a new report touches) and the full pass (one stream ordered by the block key, so
-each block arrives whole and is compared and dropped before the next).
+The claims table's ix_claims_block index (kind, location, actor, moment_start) serves both the
+incremental lookup (the part of each block a new claim's date can reach: an indexed range per
+block) and the full pass (one stream ordered by the block key, so each block arrives whole and is
+compared and dropped before the next).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Select, Text, and_, cast, func, or_, select
@@ -17,6 +18,7 @@ from factcheck.compare.records import Item, make_item
 from factcheck.store import models
 
 BlockKey = tuple[str, str, str | None]  # kind, location, actor
+DayWindow = tuple[int, int]  # first and last moment_start (day ordinals) of interest, inclusive
 
 _claims = models.Claim.__table__
 _documents = models.Document.__table__
@@ -87,13 +89,28 @@ def load_block(session: Session, key: BlockKey) -> list[Item]:
     return [item for item in map(make_item, rows) if item is not None]
 
 
-def load_blocks(session: Session, keys: Iterable[BlockKey]) -> dict[BlockKey, list[Item]]:
-    """Several blocks in one round trip (an OR of indexed equalities)."""
+def _windowed_condition(key: BlockKey, low: int, high: int) -> Any:
+    """The claims of one block whose date starts within [low, high]: a range scan of the index.
+
+    Claims without a readable date have no moment_start and are left out, as make_item would."""
+    return and_(_block_condition(key), _claims.c.moment_start.between(low, high))
+
+
+def load_blocks(
+    session: Session, keys: Iterable[BlockKey], windows: Mapping[BlockKey, Sequence[DayWindow]] | None = None
+) -> dict[BlockKey, list[Item]]:
+    """Several blocks in one round trip (an OR of indexed lookups).
+
+    With ``windows``, only the claims of each block whose date starts within one of its windows."""
     keys = list(dict.fromkeys(keys))
     blocks: dict[BlockKey, list[Item]] = {key: [] for key in keys}
     for start in range(0, len(keys), 50):
         chunk = keys[start : start + 50]
-        for row in session.execute(claim_rows().where(or_(*(_block_condition(key) for key in chunk)))):
+        if windows is None:
+            conditions = [_block_condition(key) for key in chunk]
+        else:
+            conditions = [_windowed_condition(key, low, high) for key in chunk for low, high in windows[key]]
+        for row in session.execute(claim_rows().where(or_(*conditions))):
             item = make_item(row)
             if item is not None:
                 blocks[(item.kind, item.location, item.actor)].append(item)  # type: ignore[index]

@@ -17,7 +17,8 @@ from typing import Any
 from rapidfuzz import utils as fuzz_utils
 
 from factcheck.compare.quantity import DEFAULT_TOLERANCES, Tolerances, describe, unit_scale, widened
-from factcheck.compare.timing import DAYS_PER_YEAR, day_span
+from factcheck.compare.timing import DAYS_PER_YEAR
+from factcheck.dates import day_span
 
 # Subjects are written in English by the extractor: these words mark a figure about an earlier
 # state ("formerly controlled"), which is never the same quantity as the present one.

@@ -16,7 +16,15 @@ from datetime import datetime
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from factcheck.compare.blocking import BlockKey, block_key, block_keys, load_blocks, load_items, stream_blocks
+from factcheck.compare.blocking import (
+    BlockKey,
+    DayWindow,
+    block_key,
+    block_keys,
+    load_blocks,
+    load_items,
+    stream_blocks,
+)
 from factcheck.compare.pairs import Found, block_relations, scope_across, sort_block
 from factcheck.compare.persist import (
     delete_older_than,
@@ -27,6 +35,7 @@ from factcheck.compare.persist import (
     upsert_relations,
 )
 from factcheck.compare.places import Gazetteer, containment, default_gazetteer
+from factcheck.compare.timing import HORIZON_DAYS
 from factcheck.store import models
 
 FLUSH_EVERY = 200_000  # few large batches: each batch rewrites the index pages it touches
@@ -57,10 +66,14 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
     focus = frozenset(claim_ids)
     with Session(engine) as session, session.begin():
         stamp = models.utcnow()
-        keys = {key for item in load_items(session, list(claim_ids)) if (key := block_key(item)) is not None}
+        starts: dict[BlockKey, list[int]] = defaultdict(list)
+        for item in load_items(session, list(claim_ids)):
+            if (key := block_key(item)) is not None:
+                starts[key].append(item.start)
+        windows = {key: horizon_windows(days) for key, days in starts.items()}
         found: list[Found] = []
         stale = []
-        for items in load_blocks(session, keys).values():
+        for items in load_blocks(session, windows, windows).values():
             result = block_relations(sort_block(items), focus=focus)
             found.extend(result.found)
             stale.extend(result.stale)
@@ -68,6 +81,23 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
         delete_pairs(session, stale, LINK_TYPES)
         delete_outdated(session, list(focus), (relation_key(f.a, f.b) for f in found), LINK_TYPES)
         return upsert_relations(session, found, stamp)
+
+
+def horizon_windows(focus_starts: list[int]) -> list[DayWindow]:
+    """The start days within HORIZON_DAYS of a new claim's start, as merged intervals.
+
+    block_relations with a focus touches no other claim: a claim it compares (b) is a focus claim or
+    starts within [focus, focus + HORIZON_DAYS], and the earlier claims it compares b with (and so the
+    previous-moment links it finds or displaces) start at most HORIZON_DAYS before b and not after it.
+    Leaving the other claims of the block out changes neither the pairs visited nor their order."""
+    windows: list[DayWindow] = []
+    for start in sorted(focus_starts):
+        low, high = start - HORIZON_DAYS, start + HORIZON_DAYS
+        if windows and low <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        else:
+            windows.append((low, high))
+    return windows
 
 
 @contextmanager

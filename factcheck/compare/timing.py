@@ -6,33 +6,11 @@ come within a window of each other, and are "far enough apart" for a real change
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
-from functools import lru_cache
 
 SAME_MOMENT_DAYS = 15  # spans this close may describe the same moment
 HORIZON_DAYS = 400  # changes are looked for between reports at most this far apart (plus the spans)
 DAYS_PER_YEAR = 365.25
-
-
-@lru_cache(maxsize=65536)
-def day_span(as_of: str | None) -> tuple[int, int] | None:
-    """The first and last day (proleptic ordinals) an as_of string may mean, or None if unreadable."""
-    if not as_of:
-        return None
-    parts = as_of.strip().split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
-        month = int(parts[1])
-        if len(parts) == 2:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, 1).toordinal(), date(year, month, last).toordinal()
-        day = date(year, month, int(parts[2])).toordinal()
-        return day, day
-    except (ValueError, IndexError):
-        return None
 
 
 def gap_days(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -98,7 +98,7 @@ class SourceAlias(Base):
 class Claim(Base):
     __tablename__ = "claims"
     __table_args__ = (
-        Index("ix_claims_block", "kind", "location", "actor"),
+        Index("ix_claims_block", "kind", "location", "actor", "moment_start"),
         Index("ix_claims_source_id", "source_id"),
         Index("ix_claims_as_of", "as_of"),
     )
@@ -121,6 +121,8 @@ class Claim(Base):
     actor: Mapped[str | None] = mapped_column(String(200))
     location: Mapped[str | None] = mapped_column(String(200))
     as_of: Mapped[str | None] = mapped_column(String(10))
+    # First day (proleptic ordinal) of as_of, else of the report's date: comparison reads a block by it.
+    moment_start: Mapped[int | None] = mapped_column(Integer)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     source_mention: Mapped[str | None] = mapped_column(Text)
     source_score: Mapped[float | None] = mapped_column(Float)

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from factcheck import domain
+from factcheck.dates import first_day
 from factcheck.store import models
 
 
@@ -90,6 +91,7 @@ def _claim_rows(
     version: str,
     sources: SourceIds,
     parents: dict[str, str | None] | None = None,
+    published: str | None = None,
 ) -> list[dict[str, Any]]:
     now = models.utcnow()
     rows = []
@@ -118,6 +120,7 @@ def _claim_rows(
                 "actor": claim.actor,
                 "location": claim.location,
                 "as_of": claim.as_of,
+                "moment_start": first_day(claim.as_of if claim.as_of is not None else published),
                 "source_id": source_id,
                 "source_mention": claim.source_mention,
                 "source_score": claim.source_score,
@@ -261,7 +264,10 @@ def replace_claims(
     sources = sources or SourceIds()
     claim_table = models.CLAIMS
     review_table = models.REVIEWS
-    new_rows = _claim_rows(session, document_id, document_hash, claims, version, sources, parents)
+    published = session.execute(
+        select(models.DOCUMENTS.c.published).where(models.DOCUMENTS.c.id == document_id)
+    ).scalar()
+    new_rows = _claim_rows(session, document_id, document_hash, claims, version, sources, parents, published)
     new_keys = {row["claim_key"] for row in new_rows}
     old = session.execute(
         select(claim_table.c.id, claim_table.c.claim_key, claim_table.c.start, claim_table.c.end,
