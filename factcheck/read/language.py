@@ -6,10 +6,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
-# How much of a document to look at: a paragraph is enough to tell even bokmål from Danish
-# (the held-out reports in all seven languages are told apart from 300 characters), and
-# detection time grows with the sample (about 0.3 ms for 600 characters here).
-_SAMPLE_CHARS = 600
+# How much of a document to look at: a paragraph is enough to tell even bokmål from Danish, and
+# detection time grows with the sample. Measured on 3,026 reports (3,000 synthetic ones in all seven
+# languages, the held-out reports and the seeds): no error from 200 characters up; 300 characters
+# take about 0.4 ms a report here, 600 about 0.7 ms (a tenth of the whole ingest of a report).
+_SAMPLE_CHARS = 300
 _THREE_LETTERS = re.compile(r"(?:[^\W\d_].*?){3}", re.DOTALL)
 
 _CODES = {
