@@ -6,7 +6,7 @@ revision keeps must keep their values; new columns may take defaults.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import MetaData, Table, inspect, select
@@ -143,6 +143,7 @@ def test_rows_survive_upgrade_to_head_and_back(db_url: str) -> None:
 
 def test_upgraded_data_is_usable(db_url: str) -> None:
     """After the upgrade, old rows work with today's code: queries, search, reviews, orphans."""
+    from factcheck.store import models
     from factcheck.store.engine import session_factory
     from factcheck.store.queries import ClaimFilter, count_claims, get_claims
     from factcheck.store.reviews import orphaned_reviews
@@ -158,5 +159,9 @@ def test_upgraded_data_is_usable(db_url: str) -> None:
         # Claims stored before the full-text revision are found by it.
         assert 1 in search_claim_ids(session, "IS-krigare Raqqa")
         assert [review.target_key for review in orphaned_reviews(session)] == ["e" * 40]
+        # Claims stored before moment_start existed get it from their as_of, else their report's date.
+        claims = models.CLAIMS
+        moments = dict(session.execute(select(claims.c.id, claims.c.moment_start)).all())
+        assert moments == {1: date(2017, 9, 2).toordinal(), 2: date(2017, 9, 1).toordinal()}
     assert "alembic_version" in inspect(engine).get_table_names()
     engine.dispose()
