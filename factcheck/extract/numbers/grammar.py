@@ -53,9 +53,9 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
     ordinal_match = lexicon.ordinal_re.match
     suffix_first = lexicon.suffix_first
     spaced_suffix_first = lexicon.spaced_suffix_first
-    for match in lexicon.scanner.finditer(text):
-        if match.lastgroup == "w":
-            for part_start, part_end in phrase_parts(text, match.start(), match.end()):
+    for run_start, run_end, is_words in number_runs(text, lexicon):
+        if is_words:
+            for part_start, part_end in phrase_parts(text, run_start, run_end):
                 tokens = word_tokens(text, part_start, part_end, lexicon)
                 if not tokens:
                     continue
@@ -72,8 +72,7 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
                 chain.extend(tokens)
                 chain_end = tokens[-1].end
             continue
-        run_start = match.start()
-        run = match.group()
+        run = text[run_start:run_end]
         # Most runs are plain digits: no separators to weigh.
         pieces = ((0, len(run), float(run), False),) if run.isdigit() else split_digit_run(run, decimal_mark)
         for start, end, value, grouped in pieces:
@@ -121,6 +120,31 @@ def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
     if chain:
         flush()
     return [a for a in atoms if math.isfinite(a.low) and math.isfinite(a.high)]
+
+
+def number_runs(text: str, lexicon: NumberLexicon) -> list[tuple[int, int, bool]]:
+    """(start, end, is_words) of the digit runs and the number-word phrases of ``text``, in text order.
+
+    The same as one left-to-right scan for either, in two faster scans: a digit run holds no letter and a
+    phrase no digit, so neither can start inside the other. Each phrase is found from the character before
+    it (one is there but at the start of the text).
+    """
+    runs = [(match.start(), match.end(), False) for match in lexicon.digit_scanner.finditer(text)]
+    end = 0
+    first = lexicon.phrase.match(text)
+    if first is not None:
+        end = first.end()
+        runs.append((0, end, True))
+    # Each search goes on from the character before the end of the last phrase: never from inside a phrase,
+    # where the phrase pattern would be tried again over the rest of it (quadratic on "one one one ...").
+    search = lexicon.word_scanner.search
+    match = search(text, max(end - 1, 0))
+    while match is not None:
+        start, end = match.span("w")
+        runs.append((start, end, True))
+        match = search(text, end - 1)
+    runs.sort()
+    return runs
 
 
 def _chain_joiner(text: str, previous_end: int, start: int, lexicon: NumberLexicon) -> str | None:

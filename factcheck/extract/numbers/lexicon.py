@@ -94,7 +94,9 @@ class NumberLexicon:
     hedged_bounds: frozenset[str]
     multiplicative_suffixes: frozenset[str]
     # Compiled regexes.
-    scanner: re.Pattern[str]  # digit runs (group "d") and number-word phrases (group "w")
+    phrase: re.Pattern[str]  # a number-word phrase
+    digit_scanner: re.Pattern[str]  # digit runs
+    word_scanner: re.Pattern[str]  # number-word phrases (group "w") after the character before each
     phrase_tokens: re.Pattern[str]  # half additions ("h"), morphemes ("m") and joiners ("j") inside a phrase
     suffix_multiplier_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
@@ -132,6 +134,16 @@ def _group(words: list[str] | dict[str, Any]) -> str:
 def _first_chars(words: list[str] | dict[str, Any]) -> frozenset[str]:
     firsts = {w.strip()[:1] for w in words if w.strip()}
     return frozenset(firsts | {c.lower() for c in firsts} | {c.upper() for c in firsts})
+
+
+def _opening_letters(words: list[str]) -> str:
+    """A regex character class body holding every character that a case-insensitive ``trie_regex(words)``
+    may match first: the first characters of ``words`` in every case, found by trying all characters below
+    the surrogates, and all characters from there on, which the phrase pattern itself then checks."""
+    firsts = "".join(sorted({w[:1] for w in words if w}))
+    below = "".join(map(chr, range(0xD800)))
+    found = "".join(sorted(set(re.findall(f"[{re.escape(firsts)}]", below, re.IGNORECASE)))) if firsts else ""
+    return f"{re.escape(found)}\\ud800-\\U0010ffff"
 
 
 @cache
@@ -189,8 +201,15 @@ def load_lexicon(language: str) -> NumberLexicon:
     if articles:
         first_re = f"(?:(?:{trie_regex(articles)})(?=(?:{half_re}|{joiner_re}?+{morpheme_re}))|{first_re})"
     phrase_re = f"{NO_LETTER_BEFORE}{first_re}(?:{half_re}|{joiner_re}?+{morpheme_re})*+"
-    digits_re = f"\\d++(?:[.,'{SPACE_CHARS}]\\d++)*+"
-    scanner = re.compile(f"(?P<d>{digits_re})|(?P<w>{phrase_re})", re.IGNORECASE)
+    phrase_pattern = re.compile(phrase_re, re.IGNORECASE)
+    # Both scanners open with a plain character class, so that the regex engine skips in C to the places
+    # where one may match instead of trying the whole pattern at every character (see ``grammar.number_runs``).
+    # A digit run: ``\\d`` holds no ASCII character but 0-9.
+    digit_scanner = re.compile(f"[0-9\\x80-\\U0010ffff](?<=\\d)\\d*+(?:[.,'{SPACE_CHARS}]\\d++)*+")
+    # A phrase (group "w") right after the character that may stand before it, which is no ASCII letter,
+    # and only where its first letter may open a phrase.
+    openers = _opening_letters(others + articles)
+    word_scanner = re.compile(f"(?-i:[^a-zA-Z])(?=(?-i:[{openers}]))(?=(?P<w>{phrase_re}))", re.IGNORECASE)
     phrase_tokens = re.compile(f"(?P<h>{half_re})|(?P<m>{morpheme_re})|(?P<j>{joiner_re})", re.IGNORECASE)
 
     suffixes = data.get("suffix_multipliers", {})
@@ -285,7 +304,9 @@ def load_lexicon(language: str) -> NumberLexicon:
         units=units,
         hedged_bounds=frozenset(normalise(p) for p in data.get("hedged_bounds", [])),
         multiplicative_suffixes=frozenset(normalise(p) for p in data.get("multiplicative_suffixes", [])),
-        scanner=scanner,
+        phrase=phrase_pattern,
+        digit_scanner=digit_scanner,
+        word_scanner=word_scanner,
         phrase_tokens=phrase_tokens,
         suffix_multiplier_re=suffix_multiplier_re,
         ordinal_re=ordinal_re,
