@@ -82,3 +82,31 @@ def test_windowed_block_lookup_uses_the_index_range(sqlite_url: str) -> None:
     assert "USING INDEX ix_claims_block" in plan and "moment_start" in plan and "SCAN claims" not in plan, (
         plan
     )
+
+
+def test_a_claim_without_its_own_date_is_placed_at_its_reports_date(engine: Engine) -> None:
+    """moment_start, by which a block is read, is the claim's as_of, else the report's date."""
+    from dataclasses import replace
+    from datetime import date
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from factcheck import domain
+    from factcheck.extract import extract
+    from factcheck.store import models
+    from factcheck.store.writes import store_document
+
+    text = "About 2,000 IS fighters remain in Raqqa, SOHR said. Some 500 civilians fled Raqqa in March 2016."
+    claims = extract(text, "en", "2017-09-02")
+    assert len(claims) == 2
+    undated = [replace(claims[0], as_of=None), replace(claims[1], as_of="2016-03")]
+    document = domain.Document(text=text, origin="dated.txt", language="en", published="2017-09-02")
+    with Session(engine) as session, session.begin():
+        ids = store_document(session, document, undated, "test").claim_ids
+    with Session(engine) as session:
+        table = models.CLAIMS
+        moments = dict(
+            session.execute(select(table.c.id, table.c.moment_start).where(table.c.id.in_(ids))).all()
+        )
+    assert moments == {ids[0]: date(2017, 9, 2).toordinal(), ids[1]: date(2016, 3, 1).toordinal()}

@@ -175,7 +175,9 @@ def store_documents(
     sources = sources or SourceIds()
     documents = _insert_documents(session, [document for document, _, _ in reports], version)
     rows_of = [
-        _claim_rows(session, document_id, document.content_hash, claims, version, sources, parents)
+        _claim_rows(
+            session, document_id, document.content_hash, claims, version, sources, parents, document.published
+        )
         if new
         else []
         for (document, claims, parents), (document_id, new) in zip(reports, documents, strict=True)
