@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from factcheck.dates import day_span
 from factcheck.domain import Quantity
 from factcheck.extract.claim_lexicon import ClaimLexicon
 from factcheck.extract.claim_sentence import SentenceView
@@ -31,21 +32,10 @@ class SinceState:
 
 def report_days(published: str | None) -> tuple[dt.date, dt.date] | None:
     """First and last day the report's date may mean ("2017-09" is the whole month), or None."""
-    if not published:
+    span = day_span(published)
+    if span is None:
         return None
-    parts = published.strip().split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        month = int(parts[1])
-        if len(parts) == 2:
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return dt.date(year, month, 1), following - dt.timedelta(days=1)
-        day = dt.date(year, month, int(parts[2]))
-        return day, day
-    except (ValueError, IndexError):
-        return None
+    return dt.date.fromordinal(span[0]), dt.date.fromordinal(span[1])
 
 
 def duration_since(year: int, published: str | None) -> tuple[float, float] | None:
