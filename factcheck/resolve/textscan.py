@@ -1,9 +1,8 @@
 """Where in a text may a phrase from a known set start? Cheap candidate positions for anchored regexes.
 
-Python's regex engine tries a big alternation at every character. Instead, the distinct words of a text are
-collected once (cached for the few texts in flight: the same text is scanned for places, actors, sources and
-attribution cues), intersected with the words that can open a phrase, and only those words are searched for.
-The offsets of each word are kept too, since places, actors, sources and cues share many opening words.
+Python's regex engine tries a big alternation at every character. Instead, the words of a text and where each
+starts are collected once (cached for the few texts in flight: the same text is scanned for places, actors,
+sources and attribution cues), and the distinct words are intersected with the words that can open a phrase.
 """
 
 from __future__ import annotations
@@ -16,47 +15,24 @@ _WORD = re.compile(r"(?<!\w)[^\W_]+")
 
 
 class _Prepared:
-    """One text's lower-cased form, its distinct words, and the offsets of the words looked up so far."""
+    """One text's distinct lower-case words, where each of them starts, and the case-sensitive look-ups so far."""
 
-    __slots__ = ("_index", "_offsets", "_searches", "_spaced", "lowered", "lowered_words")
+    __slots__ = ("_index", "_offsets", "lowered_words")
 
     def __init__(self, text: str) -> None:
         lowered = text.lower()
-        self._index: dict[str, list[int]] = {}  # offsets of lower-case words, by word
-        self._spaced: str | None = None  # set while offsets are found on demand
-        self._searches = 0  # words searched for so far
         if len(lowered) != len(text):  # a few characters grow when lower-cased; keep offsets true
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+            self._index = _regex_index(lowered)
             self.lowered_words = frozenset(w.lower() for w in _WORD.findall(text))
-            self._index_all(lowered)
         elif "_" in lowered:  # a word character, yet no part of a word: leave it to the word finder
-            self._index_all(lowered)
+            self._index = _regex_index(lowered)
             self.lowered_words = frozenset(self._index)
         else:
-            # Only the few words that open a phrase are ever looked up. Rather than indexing every word with
-            # the regex engine, string methods (many times faster) find the words, and later those offsets.
-            self._spaced = _spaced(lowered)
-            self.lowered_words = frozenset(self._spaced.split())
-        self.lowered = lowered
+            # String methods cut the words several times faster than the regex engine finds them.
+            self._index = _split_index(_spaced(lowered))
+            self.lowered_words = frozenset(self._index)
         self._offsets: dict[str, list[int]] = {}  # case-sensitive look-ups
-
-    def _index_everything(self) -> None:
-        """Index every word after all: each search reads the whole text, so a text with many distinct opening
-        words (a long one) is cheaper to index in one pass than to search for each of them."""
-        self._index = {}  # built afresh: the lists handed out so far must not change
-        self._index_all(self.lowered)
-        self._spaced = None
-
-    def _index_all(self, lowered: str) -> None:
-        """Where each word of ``lowered`` starts, all in one pass: exactly where the word finder matches."""
-        index = self._index
-        for match in _WORD.finditer(lowered):
-            word = match.group()
-            found = index.get(word)
-            if found is None:
-                index[word] = [match.start()]
-            else:
-                found.append(match.start())
 
     def present(self, openers: frozenset[str], case_sensitive: bool) -> set[str] | frozenset[str]:
         """The openers that occur in the text as words, or (case-sensitive) may: ``offsets`` decides."""
@@ -67,17 +43,9 @@ class _Prepared:
         return {word for lower in self.lowered_words & lowers for word in by_lower[lower]}
 
     def offsets(self, word: str, case_sensitive: bool, text: str) -> list[int]:
+        """Where ``word`` starts in the text, as a word (lower-case unless case_sensitive)."""
         if not case_sensitive:
-            found = self._index.get(word)
-            if found is None:
-                if self._spaced is None:
-                    return _NONE  # every word is indexed
-                self._searches += 1
-                if self._searches > _SEARCHES:
-                    self._index_everything()
-                    return self._index.get(word, _NONE)
-                found = self._index[word] = _starts(self._spaced, word)
-            return found
+            return self._index.get(word, _NONE)
         found = self._offsets.get(word)
         if found is None:
             found = self._offsets[word] = [m.start() for m in _finder(word).finditer(text)]
@@ -85,9 +53,41 @@ class _Prepared:
 
 
 _NONE: list[int] = []  # never changed: callers only read offsets
-# Searches for words before the whole text is indexed instead. A search costs about 1 ns a character, indexing
-# about 60: a news report looks up some 30 words (places, actors, sources and attribution cues together).
-_SEARCHES = 60
+
+
+def _regex_index(lowered: str) -> dict[str, list[int]]:
+    """Where each word of ``lowered`` starts, exactly where the word finder matches."""
+    index: dict[str, list[int]] = {}
+    for match in _WORD.finditer(lowered):
+        word = match.group()
+        found = index.get(word)
+        if found is None:
+            index[word] = [match.start()]
+        else:
+            found.append(match.start())
+    return index
+
+
+def _split_index(spaced: str) -> dict[str, list[int]]:
+    """Where each word of the text ``spaced`` was made from starts, by word.
+
+    The words are what lies between single spaces; each piece, empty or not, is followed by one space, so a
+    running sum of their lengths gives the offsets (the leading space shifts them by one)."""
+    index: dict[str, list[int]] = {}
+    get = index.get
+    at = -1
+    for piece in spaced.split(" "):
+        if piece:
+            found = get(piece)
+            if found is None:
+                index[piece] = [at]
+            else:
+                found.append(at)
+            at += len(piece) + 1
+        else:
+            at += 1
+    return index
+
 
 # ASCII characters that cannot be part of a word, as spaces ("_" is never in a text given to ``_spaced``).
 _ASCII_BREAKS = {code: " " for code in range(128) if not chr(code).isalnum()}
@@ -97,7 +97,7 @@ def _spaced(lowered: str) -> str:
     """``lowered`` with a space for every character that is not a letter or digit, and a space at either end.
 
     Without underscores in the text, a word (as the word finder cuts it: a run of letters and digits) is then
-    exactly what lies between two spaces: ``split`` gives the words, and ``" word "`` is found where one is.
+    exactly what lies between two spaces, and keeps its offset (shifted by one).
     """
     if lowered.isascii():
         spaced = lowered.translate(_ASCII_BREAKS)  # a table look-up per character, fast for ASCII only
@@ -108,18 +108,6 @@ def _spaced(lowered: str) -> str:
             if ch != " ":
                 spaced = spaced.replace(ch, " ")
     return f" {spaced} "
-
-
-def _starts(spaced: str, word: str) -> list[int]:
-    """Offsets of ``word`` in the text ``spaced`` was made from (the leading space shifts each by one)."""
-    needle = f" {word} "
-    step = len(needle) - 1  # the space after one occurrence may be the space before the next
-    found: list[int] = []
-    at = spaced.find(needle)
-    while at >= 0:
-        found.append(at)
-        at = spaced.find(needle, at + step)
-    return found
 
 
 @lru_cache(maxsize=8)
