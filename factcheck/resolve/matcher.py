@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from factcheck.resolve.normalize import acronym_key, is_acronym, name_key, strip_accents
 from factcheck.resolve.textscan import first_word, opener_words
@@ -20,6 +20,10 @@ _APOS = "\x01"
 _SEP_PATTERN = r"[\s\-‐‑]+"
 _APOS_PATTERN = r"['’‘`´]"
 _GENITIVE = r"(?P<gen>:s|['’]s|['’]|s)?"
+
+
+# The regexes to try where a word starts: its own group's and its genitive stem's ("Raqqas"), either may be None.
+_Tries: TypeAlias = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
 
 
 class Hit(NamedTuple):  # a tuple: built per name found, several times cheaper than a frozen dataclass
@@ -106,6 +110,8 @@ class AliasMatcher:
         self._exact_first = frozenset(exact)
         # Per first word, its group's regex, or None for a word that opens no alias (a genitive's stem may not).
         self._compiled: dict[bool, dict[str, re.Pattern[str] | None]] = {False: {}, True: {}}
+        # Per word met in a text, the regexes to try where it starts (see ``_tries_for``).
+        self._tries: dict[bool, dict[str, _Tries]] = {False: {}, True: {}}
 
     def _pattern(self, word: str, acronym: bool) -> re.Pattern[str] | None:
         compiled = self._compiled[acronym]
@@ -131,19 +137,25 @@ class AliasMatcher:
             return exact or folded  # one scan's hits are in order and do not overlap: nothing to resolve
         return _longest_first(exact + folded)
 
+    def _tries_for(self, word: str, acronym: bool) -> _Tries:
+        """The regexes to try where ``word`` starts: its own group's, and, for a word ending in "s" that may be
+        a genitive ("Raqqas"), its stem's. Kept per word, since a text meets the same words many times."""
+        own = self._pattern(word, acronym)
+        stem = self._pattern(word[:-1], acronym) if not acronym and word[-1] == "s" else None
+        tries = self._tries[acronym][word] = (own, stem)
+        return tries
+
     def _scan(self, starts: list[tuple[int, str]], text: str, acronym: bool) -> list[Hit]:
         found: list[Hit] = []
         covered = 0
-        pattern_of = self._pattern
+        known = self._tries[acronym]
         for at, written in starts:
             if at < covered:
                 continue
-            pattern = pattern_of(written, acronym)
-            best = pattern.match(text, at) if pattern is not None else None
-            # A word ending in "s" may also be a genitive ("Raqqas") of a word that opens aliases.
-            if not acronym and written[-1] == "s":
-                pattern = pattern_of(written[:-1], acronym)
-                match = pattern.match(text, at) if pattern is not None else None
+            own, stem = known.get(written) or self._tries_for(written, acronym)
+            best = own.match(text, at) if own is not None else None
+            if stem is not None:
+                match = stem.match(text, at)
                 if match is not None and (best is None or match.end() > best.end()):
                     best = match
             if best is not None:
