@@ -28,6 +28,7 @@ class AttributionLexicon:
     finite_verbs: frozenset[str]
     articles: frozenset[str]
     byline: re.Pattern[str]
+    byline_openers: tuple[str, ...]  # first words of the byline prefixes, as written: one must be in the text
     ignore_relays: frozenset[str]
     cue_openers: frozenset[str]  # lower-case first words of every cue, to find candidate positions fast
     cue_groups: dict[str, list[tuple[str, str]]]  # opener -> (group, phrase), in the order of ``cues``
@@ -97,6 +98,7 @@ def attribution_lexicon(language: str | None) -> AttributionLexicon:
         finite_verbs=frozenset(w.lower() for w in data["finite_verbs"]),
         articles=articles,
         byline=byline,
+        byline_openers=tuple(sorted({w.split()[0] for w in data["byline"] if w.strip()})),
         ignore_relays=frozenset(w.lower() for w in data["ignore_relays"]),
         cue_openers=frozenset(
             first_word(phrase.lower())
