@@ -234,14 +234,30 @@ def _is_relative_time(
 
 def _is_ratio(quantity: Quantity, sentence: str, end: int, after: list[_Word], lexicon: ClaimLexicon) -> bool:
     """ "five times the size", "fem gånger så stor", "dreimal", "5-fold"."""
-    for word in _WORD.findall(quantity.text):
-        lowered = word.lower()
-        if lexicon.ratio_words.matches_word(lowered) or _glued_multiplier(lowered, lexicon):
-            return True
+    if _ratio_mention(quantity.text, lexicon):
+        return True
     if sentence.startswith("-", end):
         first = _WORD.match(sentence, end + 1)
         return first is not None and lexicon.ratio_words.matches_word("-" + first.group().lower())
     return bool(after) and after[0].start - end <= 1 and lexicon.ratio_words.matches_word(after[0].lower)
+
+
+# (lexicon language, mention text) -> whether the mention itself says a ratio: mentions recur ("30", "two").
+_RATIO_MENTIONS: dict[tuple[str, str], bool] = {}
+
+
+def _ratio_mention(text: str, lexicon: ClaimLexicon) -> bool:
+    """Whether a word of the mention is a ratio word or a number word with a multiplier ending."""
+    key = (lexicon.language, text)
+    found = _RATIO_MENTIONS.get(key)
+    if found is None:
+        if len(_RATIO_MENTIONS) >= _WORD_MEMO_LIMIT:
+            _RATIO_MENTIONS.clear()
+        found = _RATIO_MENTIONS[key] = any(
+            lexicon.ratio_words.matches_word(lowered) or _glued_multiplier(lowered, lexicon)
+            for lowered in map(str.lower, _WORD.findall(text))
+        )
+    return found
 
 
 def _glued_multiplier(word: str, lexicon: ClaimLexicon) -> bool:
@@ -261,7 +277,8 @@ _PERSON_ORDER = ("fighters", "civilians", "casualties", "displaced", "persons")
 
 # (lexicon language, word as written) -> its person kind: the same few words recur next to every number.
 _PERSON_KINDS: dict[tuple[str, str], tuple[str, str | None] | None] = {}
-_PERSON_KINDS_LIMIT = 50_000
+# The memos of words are emptied when they grow past this: a stream of texts brings ever new words.
+_WORD_MEMO_LIMIT = 50_000
 
 
 def _person_kind(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str | None] | None:
@@ -269,7 +286,7 @@ def _person_kind(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str | None] |
     key = (lexicon.language, word.text)
     if key in _PERSON_KINDS:
         return _PERSON_KINDS[key]
-    if len(_PERSON_KINDS) >= _PERSON_KINDS_LIMIT:
+    if len(_PERSON_KINDS) >= _WORD_MEMO_LIMIT:
         _PERSON_KINDS.clear()
     found = _PERSON_KINDS[key] = _find_person_kind(word, lexicon)
     return found
@@ -299,9 +316,23 @@ def _is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+# (lexicon language, lower-cased word) -> its thing: like _PERSON_KINDS, the same few words recur.
+_THINGS: dict[tuple[str, str], tuple[str, str] | None] = {}
+
+
 def _thing(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str] | None:
     """("towns", "towns") or ("count", "hills") for a counted noun that is not a person."""
-    candidates = (word.lower, word.lower.split("-")[-1])
+    key = (lexicon.language, word.lower)
+    if key in _THINGS:
+        return _THINGS[key]
+    if len(_THINGS) >= _WORD_MEMO_LIMIT:
+        _THINGS.clear()
+    found = _THINGS[key] = _find_thing(word.lower, lexicon)
+    return found
+
+
+def _find_thing(lower: str, lexicon: ClaimLexicon) -> tuple[str, str] | None:
+    candidates = (lower, lower.split("-")[-1])
     for candidate in candidates:
         if lexicon.nouns["towns"].matches_word(candidate):
             return "towns", "towns"

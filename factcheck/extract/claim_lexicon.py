@@ -53,12 +53,19 @@ class CueSet:
 
     def matching(self, words: list[str]) -> list[int]:
         """Indices of the words that are cues, in order."""
+        # The usual case, no cue at all, is checked at C speed: a word that starts with a prefix holds it, and
+        # a prefix holds no space (entries with one are phrases), so it is then found in the words joined by
+        # spaces.
+        if self.words.isdisjoint(words) and not (self.prefixes and self._prefix_within(" ".join(words))):
+            return []
         if self.prefixes:
             prefixes = self.prefixes
             return [i for i, w in enumerate(words) if w in self.words or w.startswith(prefixes)]
-        if self.words.isdisjoint(words):  # the usual case, checked at C speed
-            return []
         return [i for i, w in enumerate(words) if w in self.words]
+
+    def _prefix_within(self, text: str) -> bool:
+        """Whether a prefix occurs anywhere in ``text``."""
+        return any(prefix in text for prefix in self.prefixes)
 
     def in_text(self, lowered: str, words: list[str]) -> bool:
         # Same as any(matches_word(w) ...): the set test runs at C speed, prefixes only when there are any.

@@ -65,17 +65,18 @@ class SentenceView:
 
     def slice(self, first: int, stop: int) -> list[Word]:
         """The words from index ``first`` up to (not including) ``stop``, like ``words[first:stop]``."""
-        first, stop, _ = slice(first, stop).indices(len(self._texts))
+        count = len(self._texts)
+        if first < 0 or stop < 0:  # counted from the end, as in a list slice
+            first, stop, _ = slice(first, stop).indices(count)
+        elif stop > count:
+            stop = count
         cache = self._cache
-        found: list[Word] = []
         for index in range(first, stop):
-            word = cache[index]
-            if word is None:
-                word = cache[index] = Word(
+            if cache[index] is None:
+                cache[index] = Word(
                     self._starts[index], self._ends[index], self._texts[index], self.lowers[index]
                 )
-            found.append(word)
-        return found
+        return cache[first:stop]  # type: ignore[return-value]  # every word in the range is made above
 
     def span(self, index: int) -> tuple[int, int]:
         """Start and end of the word at ``index``."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 
 from factcheck.domain import Quantity
 from factcheck.extract.numbers.dates import date_spans, is_date_like
@@ -37,6 +38,15 @@ from factcheck.extract.numbers.grammar import (
 from factcheck.extract.numbers.lexicon import load_lexicon
 
 __all__ = ["date_spans", "find_numbers", "is_date_like"]
+
+# Quantity is built positionally below (see _find_numbers): its fields must stay in this order.
+_QUANTITY_FIELDS = ("text", "start", "end", "value_low", "value_high", "unit", "approximate", "vague")
+if (
+    tuple(f.name for f in fields(Quantity)) != _QUANTITY_FIELDS
+):  # pragma: no cover - guards a change to Quantity
+    raise ImportError(
+        "factcheck.domain.Quantity's fields changed: update numbers._QUANTITY_FIELDS and _find_numbers"
+    )
 
 
 def find_numbers(text: str, language: str, skip_dates: bool = True) -> list[Quantity]:
@@ -80,16 +90,8 @@ def _find_numbers(text: str, language: str, skip_dates: bool) -> list[Quantity]:
     apply_minus_signs(text, atoms)
     apply_modifiers(text, lexicon, atoms)
     atoms = join_bounds(text, lexicon, atoms)
+    # Positional: a keyword call of Quantity's frozen __init__ costs more, and every mention makes one.
     return [
-        Quantity(
-            text=text[a.start : a.end],
-            start=a.start,
-            end=a.end,
-            value_low=a.low,
-            value_high=a.high,
-            unit=a.unit,
-            approximate=a.approximate,
-            vague=a.vague,
-        )
+        Quantity(text[a.start : a.end], a.start, a.end, a.low, a.high, a.unit, a.approximate, a.vague)
         for a in atoms
     ]
