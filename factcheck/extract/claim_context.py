@@ -88,20 +88,21 @@ class DocumentEntities:
         return found
 
 
-# (registry id, kind, name) -> entity type; registries are immutable, so a name's type never changes.
-_TYPES: dict[tuple[int, str, str], str | None] = {}
+# (registry id, kind) -> name -> entity type; registries are immutable, so a name's type never changes.
+_TYPES: dict[tuple[int, str], dict[str, str | None]] = {}
 
 
 _UNKNOWN = "\0unknown"  # not a type: marks a name not yet looked up (None is a type: no type)
 
 
-def _entity_type(registry: Any, what: str, name: str) -> str | None:
-    key = (id(registry), what, name)
-    found = _TYPES.get(key, _UNKNOWN)
+def _entity_type(registry: Any, what: str, name: str, known: dict[str, str | None]) -> str | None:
+    """The type of a name the registry found (``known`` keeps those looked up: one dict per registry and kind,
+    fetched once per document, so that each mention costs one look-up)."""
+    found = known.get(name, _UNKNOWN)
     if found is _UNKNOWN:
         resolver = getattr(registry, f"resolve_{what}", None)
         resolution = resolver(name) if resolver is not None else None
-        found = _TYPES[key] = _lower(getattr(resolution, "type", None))
+        found = known[name] = _lower(getattr(resolution, "type", None))
     return found
 
 
@@ -109,13 +110,24 @@ def _entities(text: str, registry: Any, what: str) -> list[Entity]:
     finder = getattr(registry, f"find_{what}s", None)
     if finder is None:
         return []
+    known = _TYPES.setdefault((id(registry), what), {})
     found: list[Entity] = []
+    in_order = True  # each mention starts after the one before ends, as a registry finds them
+    end = 0
     for mention in finder(text):
         canonical = getattr(mention, "canonical", None) or mention.text
         # The canonical name resolves exactly; that tells the entity's type (city, province, country).
-        found.append(Entity(mention.start, mention.end, canonical, _entity_type(registry, what, canonical)))
+        entity = Entity(mention.start, mention.end, canonical, _entity_type(registry, what, canonical, known))
+        in_order = in_order and end <= entity.start < entity.end
+        end = entity.end
+        found.append(entity)
+    return found if in_order else _longest_of_overlaps(found)
+
+
+def _longest_of_overlaps(found: list[Entity]) -> list[Entity]:
+    """The entities in text order, keeping the longest of overlapping mentions: "Deir ez-Zor provinsen" over
+    "Deir ez-Zor"."""
     found.sort(key=lambda e: (e.start, -e.end))
-    # Keep the longest of overlapping mentions: "Deir ez-Zor provinsen" over "Deir ez-Zor".
     kept: list[Entity] = []
     for entity in found:
         if kept and entity.start < kept[-1].end:

@@ -183,14 +183,14 @@ class Registry:
         index = self._indexes[kind]
         found: list[Mention] = []
         acronyms, keys = index.acronyms, index.keys
-        for hit in index.matcher.scan(text):
-            alias_hit = (acronyms if hit.acronym else keys).get(hit.key)
+        for start, end, written, key, acronym, genitive in index.matcher.scan(text):  # a Hit, unpacked
+            alias_hit = (acronyms if acronym else keys).get(key)
             if alias_hit is None:
                 continue
-            if hit.genitive == "s" and self._is_other_name(hit.text):
+            if genitive == "s" and self._is_other_name(written):
                 continue  # "Hamas" is not the genitive of "Hama"
             score = GENERIC_SCORE if alias_hit.generic else 100.0
-            found.append(Mention(hit.start, hit.end, hit.text, alias_hit.canonical, kind, score))
+            found.append(Mention(start, end, written, alias_hit.canonical, kind, score))
         return found
 
     def _is_other_name(self, word: str) -> bool:
