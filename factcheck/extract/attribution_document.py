@@ -16,6 +16,7 @@ Anything else is the report's own voice: background never inherits a source from
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -23,7 +24,7 @@ from factcheck.extract.attribution_lexicon import AttributionLexicon
 from factcheck.extract.attribution_phrases import scan_sources
 from factcheck.extract.attribution_sentence import Cue, cue_matches, sentence_cues
 from factcheck.resolve import Registry
-from factcheck.resolve.textscan import opener_starts
+from factcheck.resolve.textscan import opener_words
 
 _QUOTE_OPENERS = ("–", "—", "-", '"', "“", "”", "„", "«", "»", "'")
 _TERMINAL = ".!?…\"'”’»:)"
@@ -132,15 +133,13 @@ def analyse(
     text: str, spans: list[tuple[int, int]], lexicon: AttributionLexicon, registry: Registry
 ) -> DocumentAttribution:
     texts = [text[start:end] for start, end in spans]
-    scan_sources(registry, text, spans, texts)
-    openers = opener_starts(text, lexicon.cue_openers, case_sensitive=False)
-    per_sentence: list[list[int]] = [[] for _ in spans]
-    span_starts = [start for start, _ in spans]
-    for at in openers:
-        i = bisect_right(span_starts, at) - 1
-        if i >= 0 and at < spans[i][1]:
-            per_sentence[i].append(at - spans[i][0])
-    sentences = [_state(text, spans, texts, i, per_sentence[i], lexicon, registry) for i in range(len(spans))]
+    openers = _openers_by_sentence(opener_words(text, lexicon.cue_openers, case_sensitive=False), spans)
+    matches = [cue_matches(texts[i], found, lexicon) if found else [] for i, found in enumerate(openers)]
+    # Only a source phrase next to a cue needs the names in a sentence; a report with no such cue (none, or
+    # only hedges) is not scanned for them at all.
+    if any(match.lastgroup != "hedge" for found in matches for match in found):
+        scan_sources(registry, text, spans, texts)
+    sentences = [_state(text, spans, texts, i, matches[i], lexicon, registry) for i in range(len(spans))]
     context = Context(registry)
     for index, state in enumerate(sentences):
         state.hedge = any(c.kind == "hedge" for c in state.cues)
@@ -156,21 +155,36 @@ def analyse(
     return DocumentAttribution(sentences, [s.start for s in sentences])
 
 
+def _openers_by_sentence(
+    openers: list[tuple[int, str]], spans: list[tuple[int, int]]
+) -> list[list[tuple[int, str]]]:
+    """The words that may open a cue, as (sentence offset, word), per sentence. Both lists are in text
+    order, so one walk along them places every word (a word between two sentences belongs to neither)."""
+    per_sentence: list[list[tuple[int, str]]] = [[] for _ in spans]
+    index, count = 0, len(spans)
+    for at, word in openers:
+        while index < count and spans[index][1] <= at:
+            index += 1
+        if index == count:
+            break
+        start = spans[index][0]
+        if at >= start:
+            per_sentence[index].append((at - start, word))
+    return per_sentence
+
+
 def _state(
     text: str,
     spans: list[tuple[int, int]],
     texts: list[str],
     i: int,
-    openers: list[int],
+    matches: list[re.Match[str]],
     lexicon: AttributionLexicon,
     registry: Registry,
 ) -> SentenceState:
     start, end = spans[i]
     sentence = texts[i]
-    cues = (
-        sentence_cues(sentence, lexicon, registry, cue_matches(sentence, openers, lexicon)) if openers else []
-    )
-    gap = text[spans[i - 1][1] : start] if i else "\n"
+    cues = sentence_cues(sentence, lexicon, registry, matches) if matches else []
     heading = not cues and sentence.rstrip()[-1:] not in _TERMINAL and len(sentence.split()) <= 10
     return SentenceState(
         start=start,
@@ -179,7 +193,7 @@ def _state(
         cues=cues,
         heading=heading,
         quote_led=sentence.lstrip().startswith(_QUOTE_OPENERS),
-        new_line="\n" in gap,
+        new_line=i == 0 or text.find("\n", spans[i - 1][1], start) >= 0,
     )
 
 

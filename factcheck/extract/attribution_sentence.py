@@ -32,20 +32,31 @@ class Cue:
         return self.source is not None and self.source.type in RELAY_TYPES
 
 
-def cue_matches(sentence: str, starts: list[int], lexicon: AttributionLexicon) -> list[re.Match[str]]:
-    """Cue matches at candidate ``starts`` (sentence offsets of words that can open a cue)."""
+def cue_matches(
+    sentence: str, openers: list[tuple[int, str]], lexicon: AttributionLexicon
+) -> list[re.Match[str]]:
+    """Cue matches at candidate ``openers``: (sentence offset, lower-case word) of words that can open a cue."""
     matches: list[re.Match[str]] = []
     covered = 0
-    for start in starts:
+    for start, word in openers:
         if start < covered:
             continue
-        word = _WORD_AT.match(sentence, start)
-        pattern = lexicon.cues_at(word.group().lower()) if word is not None else None
+        pattern = lexicon.cues_at(_written(sentence, start, word))
         match = pattern.match(sentence, start) if pattern is not None else None
         if match is not None:
             matches.append(match)
             covered = match.end()
     return matches
+
+
+def _written(sentence: str, start: int, word: str) -> str:
+    """The word at ``start`` as written in the sentence, lower-cased, given ``word``: that word as the text
+    scanner lower-cased it in the whole text. The two are the same but for a final sigma (lower-cased by its
+    context, never in ASCII) or a sentence cut inside a word, so the sentence is read again only then."""
+    if word.isascii() and start + len(word) <= len(sentence):
+        return word
+    found = _WORD_AT.match(sentence, start)
+    return found.group().lower() if found is not None else ""
 
 
 def sentence_cues(
