@@ -64,11 +64,13 @@ def extract_document(document: domain.Document, registry: Any) -> list[domain.Cl
 # half stored; when a batch fails, its reports are written again one transaction each so that
 # only the bad one fails.
 BATCH_SIZE = 50
-# New claims compared together. Comparison loads every block a new claim falls in, so its cost per
-# run grows with the store, not with the new claims: comparing many at once shares those loads.
-# Until their run, stored claims wait uncompared; `factcheck compare` finds any an interrupted
-# ingest left (claims stored after the last comparison).
+# New claims compared together: at least COMPARE_EVERY, and at least half as many as the store already
+# holds. A run reads the parts of the blocks its new claims fall in, which for claims spread over the
+# archive is most of the store; growing the runs with the store keeps the reading per new claim flat,
+# so a large import costs time linear in its size. Until their run, stored claims wait uncompared;
+# `factcheck compare` finds any an interrupted ingest left (claims stored after the last comparison).
 COMPARE_EVERY = 5000
+COMPARE_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -96,6 +98,7 @@ class _Batcher:
         self.sources = SourceIds()
         self.pending: list[_Pending] = []
         self.uncompared: list[int] = []
+        self.compared = _stored_claims(engine)  # claims already in the store, compared or not
 
     def fail(self, origin: str, exc: BaseException | str) -> None:
         message = f"{origin}: {exc if isinstance(exc, str) else _one_line(exc)}"
@@ -144,7 +147,7 @@ class _Batcher:
                 self.uncompared.extend(result.claim_ids)
             else:
                 self.summary.existing += 1
-        if len(self.uncompared) >= COMPARE_EVERY:
+        if len(self.uncompared) >= max(COMPARE_EVERY, COMPARE_SHARE * self.compared):
             self.compare_stored()
 
     def finish(self) -> None:
@@ -154,6 +157,7 @@ class _Batcher:
     def compare_stored(self) -> None:
         """Compare the claims stored since the last comparison with the claims of their blocks."""
         new_claim_ids, self.uncompared = self.uncompared, []
+        self.compared += len(new_claim_ids)
         if self.compare and new_claim_ids:
             try:
                 self.summary.relations += _compare_new(self.engine, tuple(new_claim_ids))
@@ -174,7 +178,8 @@ def ingest(
     on_item: Callable[[], None] | None = None,
     compare: bool = True,
 ) -> IngestSummary:
-    """Extract and store every report, comparing new claims with stored ones every COMPARE_EVERY claims and at the end."""
+    """Extract and store every report, comparing new claims with stored ones in growing runs (see
+    COMPARE_EVERY) and at the end."""
     from factcheck.store.engine import session_factory
 
     summary = IngestSummary()
@@ -196,6 +201,15 @@ def ingest(
         batcher.add(item, claims)
     batcher.finish()
     return summary
+
+
+def _stored_claims(engine: Engine) -> int:
+    from sqlalchemy import func, select
+
+    from factcheck.store import models
+
+    with engine.connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(models.Claim.__table__)).scalar() or 0)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -294,3 +295,92 @@ def test_reextracted_claim_drops_relations_that_no_longer_hold(engine: Engine) -
     assert ids == (b,)
     compare_new_claims(engine, ids)
     assert relation_between(engine, a, b) is None
+
+
+def _said(engine: Engine, published: str, value: int, source: str) -> int:
+    return one(store_report(engine, Report(published, said=[fighters(
+        f"{source}: {value:,} fighters in Raqqa.", f"{value:,} fighters", value, source=source)])))  # fmt: skip
+
+
+def test_a_repeated_figure_is_linked_to_its_first_report_not_to_every_repeat(engine: Engine) -> None:
+    first = _said(engine, "2017-09-01", 2000, "SOHR")
+    repeats = [_said(engine, f"2017-09-0{day}", 2000, source) for day, source in
+               [(2, "AFP"), (3, "AP"), (4, "Reuters"), (5, "DPA")]]  # fmt: skip
+    deviant = _said(engine, "2017-09-06", 7000, "TT")
+    compare_all(engine)
+    pairs = {(r.type, frozenset((r.claim_a_id, r.claim_b_id))) for r in relations(engine)}
+    corroborations = {("corroborates", frozenset((first, later))) for later in repeats}
+    assert pairs == corroborations | {("contradicts", frozenset((first, deviant)))}
+    after = _said(engine, "2017-09-07", 2000, "NTB")
+    compare_new_claims(engine, [after])
+    new = {(r.type, frozenset((r.claim_a_id, r.claim_b_id))) for r in relations(engine)} - pairs
+    # One link per figure: the first 2,000 and the one 7,000, each named in the explanation.
+    assert new == {("corroborates", frozenset((first, after))), ("contradicts", frozenset((deviant, after)))}
+
+
+def test_a_repeat_from_the_same_origin_also_links_the_first_independent_report(engine: Engine) -> None:
+    first = _said(engine, "2017-09-01", 2000, "SOHR")
+    other = _said(engine, "2017-09-02", 2000, "AFP")
+    again = _said(engine, "2017-09-03", 2000, "SOHR")
+    compare_all(engine)
+    assert relation_between(engine, first, again).type == "repeats"  # type: ignore[union-attr]
+    assert relation_between(engine, other, again).type == "corroborates"  # type: ignore[union-attr]
+
+
+def test_a_back_dated_report_takes_over_the_links_of_the_figure_it_first_reported(engine: Engine) -> None:
+    """Reports arriving out of date order: each incremental run ends where a full pass does."""
+    order = [("2017-09-05", 2000, "AFP"), ("2017-09-09", 2000, "AP"), ("2017-09-12", 6500, "TT"),
+             ("2017-09-02", 2000, "SOHR"), ("2017-09-14", 2000, "Reuters"), ("2017-09-01", 6500, "DPA"),
+             ("2017-06-01", 900, "NTB"), ("2017-08-30", 2000, "Ritzau")]  # fmt: skip
+    ids = []
+    for published, value, source in order:
+        ids.append(_said(engine, published, value, source))
+        compare_new_claims(engine, [ids[-1]])
+    incremental = {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+    compare_all(engine)
+    full = {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+    assert incremental == full
+    # The back-dated 2,000 (Ritzau, 30 August) is now the first report of that figure.
+    ritzau = ids[-1]
+    linked = {frozenset((r.claim_a_id, r.claim_b_id)) for r in relations(engine) if r.type == "corroborates"}
+    assert {frozenset((ritzau, claim)) for claim in (ids[0], ids[1], ids[3], ids[4])} <= linked
+    assert frozenset((ids[0], ids[1])) not in linked
+
+
+def test_a_reviewed_flag_stays_when_a_back_dated_report_becomes_the_figures_first(engine: Engine) -> None:
+    from factcheck.store.reviews import review_relation
+
+    afp = _said(engine, "2017-09-05", 2000, "AFP")
+    tt = _said(engine, "2017-09-09", 7000, "TT")
+    compare_new_claims(engine, [tt])
+    flag = relation_between(engine, afp, tt)
+    assert flag is not None and flag.type == "contradicts"
+    with Session(engine) as session, session.begin():
+        review_relation(session, flag.relation_key, "confirmed", "editor", note="AFP checked")
+    sohr = _said(engine, "2017-09-02", 2000, "SOHR")  # now the first report of 2,000
+    compare_new_claims(engine, [sohr])
+    assert relation_between(engine, sohr, tt).type == "contradicts"  # type: ignore[union-attr]
+    for _run in ("incremental", "full"):
+        kept = relation_between(engine, afp, tt)
+        assert kept is not None and kept.type == "contradicts" and kept.status == "confirmed"
+        compare_all(engine)
+
+
+def test_one_incremental_run_over_many_blocks_in_steps_matches_a_full_pass(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.compare import run
+
+    monkeypatch.setattr(run, "BLOCKS_PER_STEP", 1)  # every block its own read-compare-write step
+    ids: list[int] = []
+    for place in ("Raqqa", "Deir ez-Zor", "Manbij"):
+        for published, value, source in [("2017-09-05", 2000, "AFP"), ("2017-09-02", 2000, "SOHR"),
+                                         ("2017-09-09", 7000, "TT"), ("2017-03-01", 900, "AP")]:  # fmt: skip
+            ids.extend(store_report(engine, Report(published, said=[fighters(
+                f"{source}: {value:,} fighters in {place}.", f"{value:,} fighters", value, source=source,
+                location=place)])))  # fmt: skip
+    assert compare_new_claims(engine, ids) > 0
+    incremental = {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+    compare_all(engine)
+    assert incremental == {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+    assert len({r.claim_a_id for r in relations(engine)} | {r.claim_b_id for r in relations(engine)}) == 12

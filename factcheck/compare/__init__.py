@@ -18,8 +18,13 @@ Design, in the order a pair is judged (modules: blocking, records, classify, pai
 - Dates are spans of their precision; spans within SAME_MOMENT_DAYS are one moment:
   contradicts (values disagree), corroborates (agree, independent origins) or repeats (agree, one
   origin: the same source, a person speaking for a body, or a figure relayed through the other's
-  source or wire). Across moments, each claim is linked to its previous moment only, within
-  HORIZON_DAYS: changed_over_time when the values differ (a chain, not every pair).
+  source or wire). Within a moment a claim is linked to the first report of each distinct figure
+  (and to the first independent one when the first shares its origin), not to every repeat: a
+  figure the press repeats a hundred times makes a hundred links, not five thousand, so relations
+  grow with the claims, not with their square. Across moments, each claim is linked to its
+  previous moment only, within HORIZON_DAYS: changed_over_time when the values differ (a chain).
+- A pair an editor has reviewed is always judged and kept while its two claims still measure one
+  quantity within the horizon, even when another report has become the figure's first report.
 - Durations are compared by the start date they imply ("three years" as of 2017-09 began about
   2014-09), so "three years" in 2017 and "four years" in 2018 agree, and "two years" beside
   "three years" in one month contradict on when it began. Dates written as "since 2015" are not

@@ -72,15 +72,21 @@ def _block_condition(key: BlockKey) -> Any:
     return and_(_claims.c.kind == kind, _claims.c.location == location, actor_condition)
 
 
-def load_items(session: Session, claim_ids: Sequence[int]) -> list[Item]:
-    items: list[Item] = []
+def focus_starts(session: Session, claim_ids: Sequence[int]) -> dict[BlockKey, list[int]]:
+    """Block key -> the moment_start of each of these claims in it: where an incremental run must look.
+
+    Only the indexed columns are read; claims without a location or a date fall in no block."""
+    starts: dict[BlockKey, list[int]] = {}
+    columns = (_claims.c.kind, _claims.c.location, _claims.c.actor, _claims.c.moment_start)
     for start in range(0, len(claim_ids), 500):
-        chunk = list(claim_ids[start : start + 500])
-        for row in session.execute(claim_rows().where(_claims.c.id.in_(chunk))):
-            item = make_item(row)
-            if item is not None:
-                items.append(item)
-    return items
+        query = select(*columns).where(
+            _claims.c.id.in_(list(claim_ids[start : start + 500])),
+            _claims.c.location.is_not(None),
+            _claims.c.moment_start.is_not(None),
+        )
+        for kind, location, actor, moment in session.execute(query):
+            starts.setdefault((kind, location, actor), []).append(moment)
+    return starts
 
 
 def load_block(session: Session, key: BlockKey) -> list[Item]:

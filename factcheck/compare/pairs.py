@@ -1,21 +1,30 @@
 """Pairs within one block (same kind, location and actor), swept in date order.
 
-Every pair within the same-moment window is classified (durations by the start date they imply). Across moments, a claim is linked only to
-its previous moment (the latest earlier comparable claim) so that a quantity reported a hundred
-times yields a chain of changes, not a hundred squared. With a focus set (an incremental run) only
-pairs touching the focus are produced, plus the previous-moment links the new claims displaced.
+Within the same-moment window a claim is linked to the earliest earlier claim of each distinct
+figure (a widened range; for durations the start it implies), and, when that claim is not
+independent of it (one origin, or a relay), to the earliest independent claim of that figure too.
+A figure the press repeats a hundred times in a month so yields a hundred links, not five
+thousand, and an editor sees one flag per pair of disagreeing figures, each against the figure's
+first report. Across moments, a claim is linked only to its previous moment (the latest earlier
+comparable claim), so a quantity reported a hundred times yields a chain of changes.
+
+With a focus set (an incremental run) only pairs touching the focus are produced, plus the links
+of other claims that a new claim displaced (a back-dated report can become a figure's earliest
+claim, or a claim's previous moment).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from factcheck.compare.classify import (
     Verdict,
     began,
     changed,
+    dependence,
     different_scope,
     same_moment,
     scope_difference,
@@ -35,7 +44,7 @@ class Found:
 @dataclass(slots=True)
 class BlockResult:
     found: list[Found] = field(default_factory=list)
-    # Previous-moment links an earlier run made that a new claim now sits between.
+    # Links an earlier run made that a new claim has displaced (same moment or previous moment).
     stale: list[tuple[Item, Item]] = field(default_factory=list)
 
 
@@ -54,6 +63,35 @@ def _later(a: Item, b: Item | None) -> bool:
     return b is None or a.end > b.end or (a.end == b.end and a.id > b.id)
 
 
+def _figure(item: Item) -> tuple[float, float]:
+    """What a same-moment comparison looks at: the widened range, or for a duration the start it implies."""
+    return (item.began_lo, item.began_hi) if item.is_duration else (item.lo, item.hi)
+
+
+class _Figures:
+    """The same-moment partners of one claim: per figure, the earliest claim, and the earliest one
+    independent of the claim when the earliest is not. Offers come latest first, so the last one wins."""
+
+    __slots__ = ("earliest", "independent")
+
+    def __init__(self) -> None:
+        self.earliest: dict[tuple[float, float], tuple[Item, float | None]] = {}
+        self.independent: dict[tuple[float, float], tuple[Item, float | None]] = {}
+
+    def offer(self, a: Item, b: Item, similarity: float | None) -> None:
+        figure = _figure(a)
+        self.earliest[figure] = (a, similarity)
+        if dependence(a, b) is None:
+            self.independent[figure] = (a, similarity)
+
+    def partners(self) -> list[tuple[Item, float | None]]:
+        chosen = list(self.earliest.values())
+        for figure, (a, similarity) in self.independent.items():
+            if self.earliest[figure][0] is not a:
+                chosen.append((a, similarity))
+        return chosen
+
+
 def block_relations(
     items: list[Item], *, focus: Collection[int] | None = None, with_scope: bool = False
 ) -> BlockResult:
@@ -61,38 +99,50 @@ def block_relations(
     result = BlockResult()
     found = result.found
     focus_starts = sorted(item.start for item in items if item.id in focus) if focus is not None else []
+    # reach[i]: the latest end among items[0..i]. Once it falls short of what the sweep still looks for
+    # (a same-moment partner, a later previous moment), nothing further back can matter.
+    reach = list(accumulate((item.end for item in items), max))
     for j, b in enumerate(items):
         b_focus = focus is None or b.id in focus
         if not b_focus and not _focus_within(focus_starts, b.start - HORIZON_DAYS, b.start):
             continue
+        moment_floor = b.start - SAME_MOMENT_DAYS  # an earlier claim ending before this is another moment
         prev: Item | None = None
         prev_similarity: float | None = None
         prev_old: Item | None = None
+        figures = _Figures()
+        old_figures = None if b_focus else _Figures()  # b's partners before this run's claims came
         for i in range(j - 1, -1, -1):
             a = items[i]
             if b.start - a.start > HORIZON_DAYS:
                 break
+            if (
+                not with_scope
+                and reach[i] < moment_floor
+                and _settled(reach[i], prev, prev_old, b_focus, focus)
+            ):
+                break
             if a.document_id == b.document_id and a.origin == b.origin:
                 continue  # a report does not confirm or contradict itself
-            touches = b_focus or a.id in focus  # type: ignore[operator]
             if a.subject and a.subject == b.subject and a.family == b.family:
                 similarity: float | None = 100.0  # the common case, decided without fuzzy matching
             else:
                 similarity = subject_similarity(a, b)
                 reason = scope_difference(a, b, similarity)
                 if reason is not None:
-                    if with_scope and touches:
+                    if with_scope and (b_focus or a.id in focus):  # type: ignore[operator]
                         found.append(Found(a, b, different_scope(a, b, reason)))
                     continue
-            if b.start - a.end <= SAME_MOMENT_DAYS and a.start - b.end <= SAME_MOMENT_DAYS:
-                if touches:
-                    moment = began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
-                    found.append(Found(a, b, moment))
+            if a.end >= moment_floor:
+                figures.offer(a, b, similarity)
+                if old_figures is not None and a.id not in focus:  # type: ignore[operator]
+                    old_figures.offer(a, b, similarity)
                 continue
             if prev is None or a.end > prev.end or (a.end == prev.end and a.id > prev.id):
                 prev, prev_similarity = a, similarity
             if focus is not None and a.id not in focus and _later(a, prev_old):
                 prev_old = a
+        _same_moment_links(result, b, figures, old_figures, focus)
         if prev is None:
             continue
         if b_focus or prev.id in focus:  # type: ignore[operator]
@@ -108,8 +158,80 @@ def block_relations(
     return result
 
 
+def _settled(
+    reach: int, prev: Item | None, prev_old: Item | None, b_focus: bool, focus: Collection[int] | None
+) -> bool:
+    """Whether no claim ending by `reach` can become the previous moment (nor, for a claim outside
+    the focus, its previous moment before this run)."""
+    if prev is None or reach >= prev.end:
+        return False
+    return b_focus or prev.id not in focus or (prev_old is not None and reach < prev_old.end)  # type: ignore[operator]
+
+
+def _same_moment_links(
+    result: BlockResult,
+    b: Item,
+    figures: _Figures,
+    old_figures: _Figures | None,
+    focus: Collection[int] | None,
+) -> None:
+    """b's same-moment links that touch the focus, and the ones a focus claim displaced."""
+    partners = figures.partners()
+    for a, similarity in partners:
+        if focus is None or b.id in focus or a.id in focus:
+            verdict = began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
+            result.found.append(Found(a, b, verdict))
+    if old_figures is not None:
+        now = {a.id for a, _similarity in partners}
+        result.stale.extend((a, b) for a, _similarity in old_figures.partners() if a.id not in now)
+
+
+def reviewed_partners(relation_keys: Collection[str]) -> dict[str, set[str]]:
+    """Claim key -> the claim keys it has a reviewed relation with (relation keys are "key|key")."""
+    partners: dict[str, set[str]] = {}
+    for relation_key in relation_keys:
+        first, _bar, second = relation_key.partition("|")
+        partners.setdefault(first, set()).add(second)
+        partners.setdefault(second, set()).add(first)
+    return partners
+
+
+def reviewed_relations(
+    items: list[Item], partners: Mapping[str, Collection[str]], focus: Collection[int] | None = None
+) -> list[Found]:
+    """The pairs of this block an editor has reviewed, judged as the sweep judges any pair, whether or
+    not the sweep links them: an editor's decision stays on view while its two claims still measure one
+    quantity within the horizon, even after a back-dated report became that figure's first report."""
+    if not partners:
+        return []
+    position = {item.key: index for index, item in enumerate(items) if item.key in partners}
+    found: list[Found] = []
+    for key, j in position.items():
+        b = items[j]
+        for other in partners[key]:
+            i = position.get(other, -1)
+            if not 0 <= i < j or (focus is not None and b.id not in focus and items[i].id not in focus):
+                continue
+            verdict = _judge(items[i], b)
+            if verdict is not None:
+                found.append(Found(items[i], b, verdict))
+    return found
+
+
+def _judge(a: Item, b: Item) -> Verdict | None:
+    """The relation of one pair (a sorted before b) on its own, or None when the sweep would make none."""
+    if b.start - a.start > HORIZON_DAYS or (a.document_id == b.document_id and a.origin == b.origin):
+        return None
+    similarity = subject_similarity(a, b)
+    if scope_difference(a, b, similarity) is not None:
+        return None
+    if a.end >= b.start - SAME_MOMENT_DAYS:
+        return began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
+    return began(a, b, similarity) if a.is_duration else changed(a, b, similarity)
+
+
 def scope_across(outer: list[Item], inner: list[Item]) -> list[Found]:
-    """Claims about a place and about a place inside it, within the horizon: parts are not wholes."""
+    """Claims about a place and claims about a place inside it, within the horizon: parts are not wholes."""
     found: list[Found] = []
     for b in inner:
         for a in outer:

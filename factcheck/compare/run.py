@@ -19,13 +19,19 @@ from sqlalchemy.orm import Session
 from factcheck.compare.blocking import (
     BlockKey,
     DayWindow,
-    block_key,
     block_keys,
+    focus_starts,
     load_blocks,
-    load_items,
     stream_blocks,
 )
-from factcheck.compare.pairs import Found, block_relations, scope_across, sort_block
+from factcheck.compare.pairs import (
+    Found,
+    block_relations,
+    reviewed_partners,
+    reviewed_relations,
+    scope_across,
+    sort_block,
+)
 from factcheck.compare.persist import (
     delete_older_than,
     delete_outdated,
@@ -35,11 +41,13 @@ from factcheck.compare.persist import (
     upsert_relations,
 )
 from factcheck.compare.places import Gazetteer, containment, default_gazetteer
+from factcheck.compare.records import Item
 from factcheck.compare.timing import HORIZON_DAYS
 from factcheck.store import models
 
 FLUSH_EVERY = 200_000  # few large batches: each batch rewrites the index pages it touches
 # Every type an incremental run makes; different_scope belongs to `compare --all --with-scope` only.
+BLOCKS_PER_STEP = 50  # an incremental run reads, compares and writes this many blocks at a time
 LINK_TYPES = ("contradicts", "corroborates", "repeats", "changed_over_time")
 SQLITE_PASS_CACHE_KIB = 512 * 1024  # a full pass touches every index page; the default 2 MB cache thrashes
 
@@ -60,27 +68,40 @@ def _roomy_cache(session: Session) -> Iterator[None]:
 
 
 def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
-    """Compare these (newly stored) claims with the claims sharing their block; returns relations stored."""
+    """Compare these (newly stored) claims with the claims sharing their block; returns relations stored.
+
+    Blocks are read, compared and written BLOCKS_PER_STEP at a time, so memory stays bounded however
+    many claims are new, and each block is read only within the horizon of its new claims' dates."""
     if not claim_ids:
         return 0
     focus = frozenset(claim_ids)
+    stored = 0
     with Session(engine) as session, session.begin():
         stamp = models.utcnow()
-        starts: dict[BlockKey, list[int]] = defaultdict(list)
-        for item in load_items(session, list(claim_ids)):
-            if (key := block_key(item)) is not None:
-                starts[key].append(item.start)
-        windows = {key: horizon_windows(days) for key, days in starts.items()}
-        found: list[Found] = []
-        stale = []
-        for items in load_blocks(session, windows, windows).values():
-            result = block_relations(sort_block(items), focus=focus)
-            found.extend(result.found)
-            stale.extend(result.stale)
-        # A pair across moments exists only as a previous-moment link; scope pairs are not links.
-        delete_pairs(session, stale, LINK_TYPES)
-        delete_outdated(session, list(focus), (relation_key(f.a, f.b) for f in found), LINK_TYPES)
-        return upsert_relations(session, found, stamp)
+        windows = {key: horizon_windows(days) for key, days in focus_starts(session, claim_ids).items()}
+        reviewed = reviewed_keys(session)
+        partners = reviewed_partners(reviewed)
+        keys = sorted(windows, key=lambda key: (key[0], key[1], key[2] or ""))
+        placed: set[int] = set()  # new claims that fell in a block
+        for start in range(0, len(keys), BLOCKS_PER_STEP):
+            found: list[Found] = []
+            stale: list[tuple[Item, Item]] = []
+            here: list[int] = []  # the new claims in these blocks
+            for items in load_blocks(session, keys[start : start + BLOCKS_PER_STEP], windows).values():
+                result = block_relations(sort_block(items), focus=focus)
+                found.extend(result.found)
+                found.extend(reviewed_relations(items, partners, focus))
+                stale.extend(pair for pair in result.stale if relation_key(*pair) not in reviewed)
+                here.extend(item.id for item in items if item.id in focus)
+            placed.update(here)
+            # Links another claim took over are gone, unless an editor reviewed them.
+            delete_pairs(session, stale, LINK_TYPES)
+            # A re-extracted claim keeps only the links this run made again (none for a new report's).
+            delete_outdated(session, here, (relation_key(f.a, f.b) for f in found), LINK_TYPES)
+            stored += upsert_relations(session, found, stamp)
+        # New claims in no block (no location, no date) have no links; drop any a re-extracted one had.
+        delete_outdated(session, sorted(focus - placed), (), LINK_TYPES)
+    return stored
 
 
 def horizon_windows(focus_starts: list[int]) -> list[DayWindow]:
@@ -133,9 +154,11 @@ def _compare_all(engine: Engine, with_scope: bool, gazetteer: Gazetteer | None) 
 
     with Session(engine) as reader:
         reviewed = reviewed_keys(reader)
+        partners = reviewed_partners(reviewed)
         for _key, items in stream_blocks(reader):
             if len(items) > 1:
                 buffer.extend(block_relations(sort_block(items), with_scope=with_scope).found)
+                buffer.extend(reviewed_relations(items, partners))
             if len(buffer) >= FLUSH_EVERY:
                 flush()
         reader.rollback()  # end the read snapshot before the scope pass and the sweep
