@@ -106,6 +106,8 @@ def combine(
     cues: list[Cue], context: Context, index: int, focus: int | None
 ) -> tuple[Attribution | None, bool]:
     """One attribution from a sentence's explicit cues: the speaker nearest ``focus``, outlets as relays."""
+    if not cues:
+        return None, False
     resolved: list[tuple[Cue, Attribution, bool]] = []
     for cue in cues:
         if cue.kind != "explicit":

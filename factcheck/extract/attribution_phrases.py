@@ -124,6 +124,8 @@ def _bare(word: str) -> str:
 
 
 def _gap_ok(gap: str, lexicon: AttributionLexicon, limit: int) -> bool:
+    if not gap or gap.isspace():
+        return True  # the usual gap: a name right at the cue (no word, so no cue, stop word or verb)
     words = [_bare(w) for w in gap.split()]
     if len(words) > limit or lexicon.cues.search(gap):
         return False
@@ -223,12 +225,12 @@ def phrase_before(sentence: str, end: int, lexicon: AttributionLexicon, registry
         head = head[:aux]
     head = head.rstrip()
     clause_start = _last_stop(head)
+    # The subject is mostly in the last comma segment; the others are only looked at when that one is blank.
+    comma = head.rfind(",", clause_start)
+    last_start = comma + 1 if comma >= 0 else clause_start
+    if last_start < len(head) and not head[last_start:].isspace():
+        return _subject(sentence, last_start, len(head), lexicon, registry)
     segments = _comma_segments(head, clause_start)
-    if not segments:
-        return None
-    last_start, last_end = segments[-1]
-    if head[last_start:last_end].strip():
-        return _subject(sentence, last_start, last_end, lexicon, registry)
     # "X, a Britain-based war monitor, said": the head noun phrase first, then the apposition.
     candidates = [segments[i] for i in (-3, -2) if len(segments) >= -i]
     for seg_start, seg_end in candidates:
