@@ -18,7 +18,9 @@ from pathlib import Path
 _LEXICON_DIR = Path(__file__).parent / "lexicons" / "sentences"
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# Written "[.!?…][.!?…]*", not "[.!?…]+": the regex engine skips ahead in C only to a first character class,
+# and would otherwise try the pattern at every character of the text.
+_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s)")
 _LINE = re.compile(r"[^\n]+")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _TOKEN_REACH = 100

@@ -91,7 +91,7 @@ _CODE_RE = re.compile(
     # and numbers with a leading zero ("0701234567", "007").
     r"\d{10,}|(?<=[^\W\d_])\d+|(?<!\d[ \u00a0\u202f\u2009.,'])(?<![\d.,])0\d+(?![.,]\d)"
 )
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+": a first character class lets the engine skip ahead
 
 _DIGITS = frozenset("0123456789")
 _DIGIT_OR_MARK = _DIGITS | {".", ","}
