@@ -92,7 +92,11 @@ class Context:
         body = self.registry.speaks_for(canonical)
         if body is not None:
             canonical, type_ = body, self.registry.source_type(body) or type_
-        via = tuple(dict.fromkeys(r.canonical for r in cue.relays if r.canonical != canonical))
+        via = (
+            tuple(dict.fromkeys(r.canonical for r in cue.relays if r.canonical != canonical))
+            if cue.relays
+            else ()
+        )
         return Attribution(canonical, resolution.mention, type_, resolution.score, via), is_person
 
     def remember(self, index: int, attribution: Attribution, is_person: bool) -> None:
@@ -127,8 +131,10 @@ def combine(
         if cue.is_outlet:
             via.extend([attribution.source, *attribution.via])
     chosen = primary[1]
-    via = [v for v in dict.fromkeys(via) if v != chosen.source]
-    return Attribution(chosen.source, chosen.mention, chosen.type, chosen.score, tuple(via)), primary[2]
+    relays = tuple(v for v in dict.fromkeys(via) if v != chosen.source)
+    if relays == chosen.via:
+        return chosen, primary[2]  # an attribution is immutable: the speaker's own serves as it is
+    return Attribution(chosen.source, chosen.mention, chosen.type, chosen.score, relays), primary[2]
 
 
 def analyse(
