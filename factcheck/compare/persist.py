@@ -96,14 +96,21 @@ def upsert_relations(
 
 
 def delete_pairs(session: Session, pairs: Iterable[tuple[Item, Item]], types: Sequence[str]) -> None:
-    """Drop relations a newer comparison no longer makes (their reviews stay, keyed by relation_key)."""
+    """Drop relations a newer comparison no longer makes (their reviews stay, keyed by relation_key).
+
+    The type is checked on the rows found by key: with a type condition in the statement, SQLite's
+    planner reads the (type, status) index, every relation of those types, instead of the keys."""
     keys = sorted({relation_key(a, b) for a, b in pairs})
+    wanted = set(types)
     for start in range(0, len(keys), 500):
-        session.execute(
-            delete(_relations).where(
-                _relations.c.relation_key.in_(keys[start : start + 500]), _relations.c.type.in_(types)
+        rows = session.execute(
+            select(_relations.c.relation_key, _relations.c.type).where(
+                _relations.c.relation_key.in_(keys[start : start + 500])
             )
         )
+        gone = [key for key, type_ in rows if type_ in wanted]
+        if gone:
+            session.execute(delete(_relations).where(_relations.c.relation_key.in_(gone)))
 
 
 def delete_outdated(

@@ -50,17 +50,18 @@ FLUSH_EVERY = 200_000  # few large batches: each batch rewrites the index pages 
 BLOCKS_PER_STEP = 50  # an incremental run reads, compares and writes this many blocks at a time
 LINK_TYPES = ("contradicts", "corroborates", "repeats", "changed_over_time")
 SQLITE_PASS_CACHE_KIB = 512 * 1024  # a full pass touches every index page; the default 2 MB cache thrashes
+SQLITE_RUN_CACHE_KIB = 64 * 1024  # an incremental run writes across the relation indexes: room, but bounded
 
 
 @contextmanager
-def _roomy_cache(session: Session) -> Iterator[None]:
-    """A large page cache on this SQLite connection for the length of a full pass, then the default again."""
+def _roomy_cache(session: Session, kib: int = SQLITE_PASS_CACHE_KIB) -> Iterator[None]:
+    """A large page cache on this SQLite connection for the length of a comparison, then the default again."""
     if session.get_bind().dialect.name != "sqlite":
         yield
         return
     connection = session.connection()
     previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_PASS_CACHE_KIB}")
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
     try:
         yield
     finally:
@@ -76,7 +77,7 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
         return 0
     focus = frozenset(claim_ids)
     stored = 0
-    with Session(engine) as session, session.begin():
+    with Session(engine) as session, session.begin(), _roomy_cache(session, SQLITE_RUN_CACHE_KIB):
         stamp = models.utcnow()
         windows = {key: horizon_windows(days) for key, days in focus_starts(session, claim_ids).items()}
         reviewed = reviewed_keys(session)
