@@ -137,12 +137,15 @@ def number_runs(text: str, lexicon: NumberLexicon) -> list[tuple[int, int, bool]
         runs.append((0, end, True))
     # Each search goes on from the character before the end of the last phrase: never from inside a phrase,
     # where the phrase pattern would be tried again over the rest of it (quadratic on "one one one ...").
-    search = lexicon.word_scanner.search
-    match = search(text, max(end - 1, 0))
+    scanned, search = text, lexicon.word_scanner.search
+    if lexicon.ascii_word_scanner is not None and text.isascii():
+        # The same phrases at the same offsets, found faster (see lexicon._ascii_scanner).
+        scanned, search = text.lower(), lexicon.ascii_word_scanner.search
+    match = search(scanned, max(end - 1, 0))
     while match is not None:
         start, end = match.span("w")
         runs.append((start, end, True))
-        match = search(text, end - 1)
+        match = search(scanned, end - 1)
     runs.sort()
     return runs
 
