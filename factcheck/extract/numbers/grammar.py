@@ -8,7 +8,7 @@ import re
 from factcheck.extract.numbers.atoms import DIGITS, WORDS, Atom
 from factcheck.extract.numbers.dates import date_spans
 from factcheck.extract.numbers.digits import split_digit_run
-from factcheck.extract.numbers.lexicon import NumberLexicon
+from factcheck.extract.numbers.lexicon import NumberLexicon, ascii_word_scanner
 from factcheck.extract.numbers.patterns import SPACE_CHARS, can_end, may_end_in, normalise
 from factcheck.extract.numbers.words import (
     GAP,
@@ -138,9 +138,9 @@ def number_runs(text: str, lexicon: NumberLexicon) -> list[tuple[int, int, bool]
     # Each search goes on from the character before the end of the last phrase: never from inside a phrase,
     # where the phrase pattern would be tried again over the rest of it (quadratic on "one one one ...").
     scanned, search = text, lexicon.word_scanner.search
-    if lexicon.ascii_word_scanner is not None and text.isascii():
+    if text.isascii() and (ascii_scanner := ascii_word_scanner(lexicon)) is not None:
         # The same phrases at the same offsets, found faster (see lexicon._ascii_scanner).
-        scanned, search = text.lower(), lexicon.ascii_word_scanner.search
+        scanned, search = text.lower(), ascii_scanner.search
     match = search(scanned, max(end - 1, 0))
     while match is not None:
         start, end = match.span("w")

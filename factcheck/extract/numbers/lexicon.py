@@ -98,8 +98,6 @@ class NumberLexicon:
     phrase: re.Pattern[str]  # a number-word phrase
     digit_scanner: re.Pattern[str]  # digit runs
     word_scanner: re.Pattern[str]  # number-word phrases (group "w") after the character before each
-    # ``word_scanner`` matched case-sensitively, for the lower case of an ASCII text (see ``_ascii_scanner``).
-    ascii_word_scanner: re.Pattern[str] | None
     phrase_tokens: re.Pattern[str]  # half additions ("h"), morphemes ("m") and joiners ("j") inside a phrase
     suffix_multiplier_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
@@ -149,10 +147,26 @@ def _opening_letters(words: list[str]) -> str:
     return f"{re.escape(found)}\\ud800-\\U0010ffff"
 
 
+# A lexicon's word_scanner -> the same for the lower case of an ASCII text (see ``ascii_word_scanner``).
+_ASCII_SCANNERS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def ascii_word_scanner(lexicon: NumberLexicon) -> re.Pattern[str] | None:
+    """The lexicon's ``word_scanner`` for the lower case of an ASCII text (see ``_ascii_scanner``).
+
+    Compiled on first use: compiling it costs about as much time as it then saves on some 400 KB of text,
+    so a process that reads no ASCII text, or a single short one, had better not."""
+    scanner = lexicon.word_scanner
+    if scanner not in _ASCII_SCANNERS:
+        keys = [*lexicon.morphemes, *lexicon.half_additions, *lexicon.word_joiners, *lexicon.compound_joiners]
+        _ASCII_SCANNERS[scanner] = _ascii_scanner(scanner.pattern, keys)
+    return _ASCII_SCANNERS[scanner]
+
+
 def _ascii_scanner(pattern: str, keys: list[str]) -> re.Pattern[str] | None:
     """``pattern`` compiled case-sensitively, to be matched in the lower case of an ASCII text: there it
-    finds what the case-insensitive pattern finds in the text itself, several times faster (the regex
-    engine compares characters as they are and skips at once the branches of a word list that cannot match).
+    finds what the case-insensitive pattern finds in the text itself, about twice as fast (the regex engine
+    compares characters as they are and skips at once the branches of a word list that cannot match).
 
     That holds when the pattern's letters outside its case-sensitive groups ``(?-i:...)`` are those of the
     lower-case lexicon ``keys``, and each case-sensitive group holds both cases of any ASCII letter it holds,
@@ -229,11 +243,7 @@ def load_lexicon(language: str) -> NumberLexicon:
     # A phrase (group "w") right after the character that may stand before it, which is no ASCII letter,
     # and only where its first letter may open a phrase.
     openers = _opening_letters(others + articles)
-    word_scanner_re = f"(?-i:[^a-zA-Z])(?=(?-i:[{openers}]))(?=(?P<w>{phrase_re}))"
-    word_scanner = re.compile(word_scanner_re, re.IGNORECASE)
-    ascii_word_scanner = _ascii_scanner(
-        word_scanner_re, [*morphemes, *half_additions, *word_joiners, *compound_joiners]
-    )
+    word_scanner = re.compile(f"(?-i:[^a-zA-Z])(?=(?-i:[{openers}]))(?=(?P<w>{phrase_re}))", re.IGNORECASE)
     phrase_tokens = re.compile(f"(?P<h>{half_re})|(?P<m>{morpheme_re})|(?P<j>{joiner_re})", re.IGNORECASE)
 
     suffixes = data.get("suffix_multipliers", {})
@@ -331,7 +341,6 @@ def load_lexicon(language: str) -> NumberLexicon:
         phrase=phrase_pattern,
         digit_scanner=digit_scanner,
         word_scanner=word_scanner,
-        ascii_word_scanner=ascii_word_scanner,
         phrase_tokens=phrase_tokens,
         suffix_multiplier_re=suffix_multiplier_re,
         ordinal_re=ordinal_re,
