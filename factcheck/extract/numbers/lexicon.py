@@ -147,8 +147,10 @@ def _opening_letters(words: list[str]) -> str:
     return f"{re.escape(found)}\\ud800-\\U0010ffff"
 
 
-# A lexicon's word_scanner -> the same for the lower case of an ASCII text (see ``ascii_word_scanner``).
-_ASCII_SCANNERS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+# The pattern of a lexicon's word_scanner -> the same for the lower case of an ASCII text (see
+# ``ascii_word_scanner``). Keyed by the pattern's string, whose hash Python keeps: a compiled pattern's own
+# hash is worked out anew from its whole code at every lookup.
+_ASCII_SCANNERS: dict[str, re.Pattern[str] | None] = {}
 
 
 def ascii_word_scanner(lexicon: NumberLexicon) -> re.Pattern[str] | None:
@@ -156,11 +158,11 @@ def ascii_word_scanner(lexicon: NumberLexicon) -> re.Pattern[str] | None:
 
     Compiled on first use: compiling it costs about as much time as it then saves on some 400 KB of text,
     so a process that reads no ASCII text, or a single short one, had better not."""
-    scanner = lexicon.word_scanner
-    if scanner not in _ASCII_SCANNERS:
+    pattern = lexicon.word_scanner.pattern
+    if pattern not in _ASCII_SCANNERS:
         keys = [*lexicon.morphemes, *lexicon.half_additions, *lexicon.word_joiners, *lexicon.compound_joiners]
-        _ASCII_SCANNERS[scanner] = _ascii_scanner(scanner.pattern, keys)
-    return _ASCII_SCANNERS[scanner]
+        _ASCII_SCANNERS[pattern] = _ascii_scanner(pattern, keys)
+    return _ASCII_SCANNERS[pattern]
 
 
 def _ascii_scanner(pattern: str, keys: list[str]) -> re.Pattern[str] | None:
