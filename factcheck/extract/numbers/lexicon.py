@@ -98,6 +98,7 @@ class NumberLexicon:
     phrase: re.Pattern[str]  # a number-word phrase
     digit_scanner: re.Pattern[str]  # digit runs
     word_scanner: re.Pattern[str]  # number-word phrases (group "w") after the character before each
+    ascii_lower_safe: bool  # ``ascii_variant`` may stand in for the case-insensitive patterns in ASCII text
     phrase_tokens: re.Pattern[str]  # half additions ("h"), morphemes ("m") and joiners ("j") inside a phrase
     suffix_multiplier_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
@@ -147,39 +148,37 @@ def _opening_letters(words: list[str]) -> str:
     return f"{re.escape(found)}\\ud800-\\U0010ffff"
 
 
-# The pattern of a lexicon's word_scanner -> the same for the lower case of an ASCII text (see
-# ``ascii_word_scanner``). Keyed by the pattern's string, whose hash Python keeps: a compiled pattern's own
-# hash is worked out anew from its whole code at every lookup.
-_ASCII_SCANNERS: dict[str, re.Pattern[str] | None] = {}
+# A case-insensitive pattern's string -> the pattern matched case-sensitively (see ``ascii_variant``). Keyed
+# by the string, whose hash Python keeps: a compiled pattern's own hash is worked out anew from its whole
+# code at every lookup.
+_ASCII_VARIANTS: dict[str, re.Pattern[str]] = {}
 
 
-def ascii_word_scanner(lexicon: NumberLexicon) -> re.Pattern[str] | None:
-    """The lexicon's ``word_scanner`` for the lower case of an ASCII text (see ``_ascii_scanner``).
+def ascii_variant(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive lexicon pattern (``word_scanner``, ``modifier_re``) compiled case-sensitively, to be
+    matched in the lower case of an ASCII text, for a lexicon whose ``ascii_lower_safe`` holds: there it
+    finds what ``pattern`` finds in the text itself, at the same offsets, with far fewer steps (the regex
+    engine compares characters as they are and skips at once the branches of a word list that cannot match).
 
-    Compiled on first use: compiling it costs about as much time as it then saves on some 400 KB of text,
-    so a process that reads no ASCII text, or a single short one, had better not."""
-    pattern = lexicon.word_scanner.pattern
-    if pattern not in _ASCII_SCANNERS:
-        keys = [*lexicon.morphemes, *lexicon.half_additions, *lexicon.word_joiners, *lexicon.compound_joiners]
-        _ASCII_SCANNERS[pattern] = _ascii_scanner(pattern, keys)
-    return _ASCII_SCANNERS[pattern]
-
-
-def _ascii_scanner(pattern: str, keys: list[str]) -> re.Pattern[str] | None:
-    """``pattern`` compiled case-sensitively, to be matched in the lower case of an ASCII text: there it
-    finds what the case-insensitive pattern finds in the text itself, about twice as fast (the regex engine
-    compares characters as they are and skips at once the branches of a word list that cannot match).
-
-    That holds when the pattern's letters outside its case-sensitive groups ``(?-i:...)`` are those of the
-    lower-case lexicon ``keys``, and each case-sensitive group holds both cases of any ASCII letter it holds,
-    as the scanner's are built (``_opening_letters``): an ASCII character then matches each part of the
-    pattern exactly when its lower case does. None when a key holds a character outside ASCII that matches
-    an ASCII letter case-insensitively ("ſ" matches "s"), which no lower-case ASCII text holds.
+    That holds because the letters of such a pattern outside its case-sensitive groups ``(?-i:...)`` are
+    those of the lexicon's keys, which are lower case, and each case-sensitive group holds both cases of any
+    ASCII letter it holds (``_opening_letters``): an ASCII character then matches each part of the pattern
+    exactly when its lower case does. Compiled on first use: compiling costs about as much time as it then
+    saves on some hundreds of KB of text, so a process that reads no ASCII text had better not.
     """
+    variant = _ASCII_VARIANTS.get(pattern.pattern)
+    if variant is None:
+        variant = _ASCII_VARIANTS[pattern.pattern] = re.compile(
+            pattern.pattern, pattern.flags & ~re.IGNORECASE
+        )
+    return variant
+
+
+def _ascii_lower_safe(keys: list[str]) -> bool:
+    """Whether no key holds a character outside ASCII that matches an ASCII letter case-insensitively ("ſ"
+    matches "s"): a lower-case ASCII text holds no such character, so ``ascii_variant`` would miss it."""
     special = "".join(sorted({char for key in keys for char in key if not char.isascii()}))
-    if special and re.search(f"[{re.escape(special)}]", string.ascii_letters, re.IGNORECASE):
-        return None
-    return re.compile(pattern)
+    return not (special and re.search(f"[{re.escape(special)}]", string.ascii_letters, re.IGNORECASE))
 
 
 @cache
@@ -343,6 +342,9 @@ def load_lexicon(language: str) -> NumberLexicon:
         phrase=phrase_pattern,
         digit_scanner=digit_scanner,
         word_scanner=word_scanner,
+        ascii_lower_safe=_ascii_lower_safe(
+            [*morphemes, *half_additions, *word_joiners, *compound_joiners, *modifiers, *determiners]
+        ),
         phrase_tokens=phrase_tokens,
         suffix_multiplier_re=suffix_multiplier_re,
         ordinal_re=ordinal_re,
