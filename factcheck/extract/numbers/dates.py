@@ -144,10 +144,11 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
                 continue
             match = None
             floor = max(date_end, position - _LEAD_WINDOW)
-            # Most numbers follow a word that ends no lead ("the", "were"): no search for those.
+            # Most numbers follow a word that ends no lead ("the", "were"): no search for those (nor a call of
+            # can_end, which is False for an empty window).
             if not may_end_in(text, position, floor, lead_tails):
                 floor = position
-            while match is None and can_end(text, position, floor, lead_marks):
+            while match is None and floor < position and can_end(text, position, floor, lead_marks):
                 word = lead(text, floor, position)
                 if word is None:
                     break
