@@ -65,12 +65,14 @@ def extract_document(document: domain.Document, registry: Any) -> list[domain.Cl
 # only the bad one fails.
 BATCH_SIZE = 50
 # New claims compared together: at least COMPARE_EVERY, and at least half as many as the store already
-# holds. A run reads the parts of the blocks its new claims fall in, which for claims spread over the
-# archive is most of the store; growing the runs with the store keeps the reading per new claim flat,
-# so a large import costs time linear in its size. Until their run, stored claims wait uncompared;
-# `factcheck compare` finds any an interrupted ingest left (claims stored after the last comparison).
+# holds, up to COMPARE_AT_MOST. A run reads the parts of the blocks its new claims fall in, which for
+# claims spread over the archive is most of the store; growing the runs with the store keeps the reading
+# per new claim flat, so a large import costs time about linear in its size. The cap bounds the memory a
+# run's set of new claims takes. Until their run, stored claims wait uncompared; `factcheck compare`
+# finds any an interrupted ingest left (claims stored after the last comparison).
 COMPARE_EVERY = 5000
 COMPARE_SHARE = 0.5
+COMPARE_AT_MOST = 100_000
 
 
 @dataclass(slots=True)
@@ -147,7 +149,7 @@ class _Batcher:
                 self.uncompared.extend(result.claim_ids)
             else:
                 self.summary.existing += 1
-        if len(self.uncompared) >= max(COMPARE_EVERY, COMPARE_SHARE * self.compared):
+        if len(self.uncompared) >= min(COMPARE_AT_MOST, max(COMPARE_EVERY, COMPARE_SHARE * self.compared)):
             self.compare_stored()
 
     def finish(self) -> None:

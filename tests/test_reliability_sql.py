@@ -28,10 +28,9 @@ SQL_CALLS = {
 # (path relative to the project, the flagged statement's source, stripped) -> why it is safe.
 REVIEWED: dict[tuple[str, str], str] = {
     ("factcheck/store/engine.py", 'f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"'): "a module constant (int)",
-    (
-        "factcheck/compare/run.py",
-        'f"PRAGMA cache_size = -{SQLITE_PASS_CACHE_KIB}"',
-    ): "a module constant (int)",
+    ("factcheck/compare/run.py", 'f"PRAGMA cache_size = -{int(kib)}"'): (
+        "a size in KiB from the module's constants, forced through int()"
+    ),
     ("factcheck/compare/run.py", 'f"PRAGMA cache_size = {int(previous or -2000)}"'): (
         "an int read back from PRAGMA cache_size, forced through int()"
     ),

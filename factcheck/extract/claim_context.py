@@ -9,6 +9,7 @@ number, and finally the sentence before.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
@@ -88,8 +89,9 @@ class DocumentEntities:
         return found
 
 
-# (registry id, kind) -> name -> entity type; registries are immutable, so a name's type never changes.
-_TYPES: dict[tuple[int, str], dict[str, str | None]] = {}
+# registry -> kind -> name -> entity type; registries are immutable, so a name's type never changes. Keyed by
+# the registry object itself (weakly): a registry built after an alias changed must not inherit another's.
+_TYPES: weakref.WeakKeyDictionary[Any, dict[str, dict[str, str | None]]] = weakref.WeakKeyDictionary()
 
 
 _UNKNOWN = "\0unknown"  # not a type: marks a name not yet looked up (None is a type: no type)
@@ -110,7 +112,7 @@ def _entities(text: str, registry: Any, what: str) -> list[Entity]:
     finder = getattr(registry, f"find_{what}s", None)
     if finder is None:
         return []
-    known = _TYPES.setdefault((id(registry), what), {})
+    known = _TYPES.setdefault(registry, {}).setdefault(what, {})
     found: list[Entity] = []
     in_order = True  # each mention starts after the one before ends, as a registry finds them
     end = 0

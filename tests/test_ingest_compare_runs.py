@@ -1,0 +1,43 @@
+"""A large ingest compares its new claims in runs that grow with the store, and ends where a full pass does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from benchmarks.synthetic import CorpusConfig, write_corpus
+from factcheck import pipeline
+from factcheck.compare import compare_all
+from factcheck.read import read_paths
+from tests.test_compare_support import relations
+
+
+def test_runs_grow_with_the_store_up_to_a_cap_and_reach_what_a_full_pass_finds(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=600, seed=3), fmt="txt")
+    monkeypatch.setattr(pipeline, "COMPARE_EVERY", 300)
+    monkeypatch.setattr(pipeline, "COMPARE_AT_MOST", 400)
+    runs: list[tuple[int, int]] = []  # (claims stored before the run's claims, claims in the run)
+    compare_new = pipeline._compare_new
+
+    def recording(engine_: Engine, claim_ids: tuple[int, ...]) -> int:
+        runs.append((min(claim_ids) - 1, len(claim_ids)))
+        return compare_new(engine_, claim_ids)
+
+    monkeypatch.setattr(pipeline, "_compare_new", recording)
+    summary = pipeline.ingest(engine, read_paths([str(path) for path in sorted(corpus.files)]))
+    assert summary.new == 600 and summary.claims == sum(size for _before, size in runs)
+    batch = pipeline.BATCH_SIZE * 5  # claims a batch of synthetic reports brings: runs start after a batch
+    wanted = [min(400, max(300, before // 2)) for before, _size in runs]
+    # Every run but the last (the end of the ingest) waited for its share of the store, and no longer.
+    assert all(
+        low <= size < low + batch for low, (_before, size) in list(zip(wanted, runs, strict=True))[:-1]
+    )
+    assert len(runs) >= 4 and 400 in wanted  # the runs grew with the store and met the cap
+    incremental = {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+    compare_all(engine)
+    assert incremental == {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+    assert len(incremental) > 100
