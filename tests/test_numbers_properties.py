@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 import time
 
 import pytest
@@ -209,3 +211,41 @@ def test_one_megabyte_of_pathological_input_finishes(pattern: str) -> None:
     find_numbers(text, "sv")
     # A generous sanity bound, not a speed target (those live in benchmarks/).
     assert time.perf_counter() - began < 60
+
+
+def _ascii_words(language: str) -> list[str]:
+    from factcheck.extract.numbers.lexicon import load_lexicon
+
+    lexicon = load_lexicon(language)
+    words = [*lexicon.morphemes, *lexicon.modifiers, *lexicon.units, *lexicon.word_joiners]
+    return sorted({word for word in words if word.isascii()})
+
+
+def _every_span(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [
+        tuple(match.span(group) for group in range(pattern.groups + 1)) for match in pattern.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_ascii_text_is_scanned_alike_in_its_lower_case(language: str, data: st.DataObject) -> None:
+    """The fast path for ASCII text (lexicon.ascii_variant on the lower case) finds the number words and
+    modifiers the case-insensitive patterns find in the text itself, with every group at the same offsets."""
+    from factcheck.extract.numbers.lexicon import ascii_variant, load_lexicon
+
+    lexicon = load_lexicon(language)
+    assert lexicon.ascii_lower_safe  # every supported lexicon takes the fast path; a new one must be checked
+    pieces = st.one_of(
+        st.sampled_from(_ascii_words(language)),
+        st.text(alphabet=string.ascii_letters + string.digits + " .,;:-'()%\n", max_size=6),
+    )
+    words = data.draw(st.lists(pieces, max_size=12))
+    separators = data.draw(st.lists(st.sampled_from([" ", "  ", "-", ", ", "\n", ""]), min_size=len(words),
+                                    max_size=len(words)))  # fmt: skip
+    text = "".join(word + separator for word, separator in zip(words, separators, strict=True))
+    flips = data.draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
+    text = "".join(char.upper() if flip else char for char, flip in zip(text, flips, strict=True))
+    for pattern in (lexicon.word_scanner, lexicon.modifier_re):
+        assert _every_span(ascii_variant(pattern), text.lower()) == _every_span(pattern, text)
