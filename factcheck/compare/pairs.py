@@ -102,16 +102,22 @@ def block_relations(
     # reach[i]: the latest end among items[0..i]. Once it falls short of what the sweep still looks for
     # (a same-moment partner, a later previous moment), nothing further back can matter.
     reach = list(accumulate((item.end for item in items), max))
+    # focus_reach[i]: the latest end among the focus claims in items[0..i] (an incremental run).
+    focus_reach = [] if focus is None else list(accumulate((_focus_end(item, focus) for item in items), max))
     for j, b in enumerate(items):
         b_focus = focus is None or b.id in focus
         if not b_focus and not _focus_within(focus_starts, b.start - HORIZON_DAYS, b.start):
             continue
         moment_floor = b.start - SAME_MOMENT_DAYS  # an earlier claim ending before this is another moment
+        # No new claim is at b's moment: b's same-moment partners stay as they were; only its previous
+        # moment may change, and not once a claim ending later than every new claim is found.
+        quiet = not b_focus and j > 0 and focus_reach[j - 1] < moment_floor
+        latest_new = focus_reach[j - 1] if quiet else 0
         prev: Item | None = None
         prev_similarity: float | None = None
         prev_old: Item | None = None
-        figures = _Figures()
-        old_figures = None if b_focus else _Figures()  # b's partners before this run's claims came
+        figures = None if quiet else _Figures()
+        old_figures = None if b_focus or quiet else _Figures()  # b's partners before this run's claims came
         for i in range(j - 1, -1, -1):
             a = items[i]
             if b.start - a.start > HORIZON_DAYS:
@@ -122,6 +128,8 @@ def block_relations(
                 and _settled(reach[i], prev, prev_old, b_focus, focus)
             ):
                 break
+            if quiet and a.end >= moment_floor:
+                continue
             if a.document_id == b.document_id and a.origin == b.origin:
                 continue  # a report does not confirm or contradict itself
             if a.subject and a.subject == b.subject and a.family == b.family:
@@ -134,7 +142,7 @@ def block_relations(
                         found.append(Found(a, b, different_scope(a, b, reason)))
                     continue
             if a.end >= moment_floor:
-                figures.offer(a, b, similarity)
+                figures.offer(a, b, similarity)  # type: ignore[union-attr]  # not quiet: see above
                 if old_figures is not None and a.id not in focus:  # type: ignore[operator]
                     old_figures.offer(a, b, similarity)
                 continue
@@ -142,7 +150,11 @@ def block_relations(
                 prev, prev_similarity = a, similarity
             if focus is not None and a.id not in focus and _later(a, prev_old):
                 prev_old = a
-        _same_moment_links(result, b, figures, old_figures, focus)
+            if quiet and prev is not None and prev is prev_old and prev.end > latest_new:
+                prev = None  # no new claim can become b's previous moment: b is untouched
+                break
+        if figures is not None:
+            _same_moment_links(result, b, figures, old_figures, focus)
         if prev is None:
             continue
         if b_focus or prev.id in focus:  # type: ignore[operator]
@@ -156,6 +168,10 @@ def block_relations(
             if not b_focus and prev_old is not None and prev_old is not prev:
                 result.stale.append((prev_old, b))
     return result
+
+
+def _focus_end(item: Item, focus: Collection[int]) -> int:
+    return item.end if item.id in focus else -1  # day ordinals start at 1
 
 
 def _settled(
