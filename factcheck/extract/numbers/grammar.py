@@ -28,6 +28,7 @@ _SHARE_KINDS = ("about", "more", "less")
 _UNIT_WORD = re.compile(r"(?P<s>[ \u00a0\u202f]?)(?P<u>[^\W\d_]{1,12}\.?|°[CF]|[%$€£])(?=\s)")
 _MINUS = "-\u2212\u2013"
 _BEFORE_MINUS = " \t\n([=:$€£<>≤≥"
+_DIGIT_RUN = (False,)  # the is_words flag of a digit run in ``number_runs``
 
 
 def scan(text: str, lexicon: NumberLexicon) -> list[Atom]:
@@ -129,7 +130,9 @@ def number_runs(text: str, lexicon: NumberLexicon) -> list[tuple[int, int, bool]
     phrase no digit, so neither can start inside the other. Each phrase is found from the character before
     it (one is there but at the start of the text).
     """
-    runs = [(match.start(), match.end(), False) for match in lexicon.digit_scanner.finditer(text)]
+    # span() + (False,): one method call and a C-level concatenation per run, half the time of
+    # (start(), end(), False); a text holds hundreds of digit runs.
+    runs = [match.span() + _DIGIT_RUN for match in lexicon.digit_scanner.finditer(text)]
     end = 0
     first = lexicon.phrase.match(text)
     if first is not None:
