@@ -6,6 +6,7 @@ reported through `on_error` and counted, and the batch goes on.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,8 @@ class IngestSummary:
     relations: int = 0
     compare_failed: bool = False
     errors: list[str] = field(default_factory=list)
+    # One entry per comparison run: (claims in the store, new claims compared, CPU seconds).
+    compare_runs: list[tuple[int, int, float]] = field(default_factory=list)
 
     def line(self) -> str:
         return (
@@ -162,7 +165,10 @@ class _Batcher:
         self.compared += len(new_claim_ids)
         if self.compare and new_claim_ids:
             try:
+                started = time.process_time()
                 self.summary.relations += _compare_new(self.engine, tuple(new_claim_ids))
+                run = (self.compared, len(new_claim_ids), time.process_time() - started)
+                self.summary.compare_runs.append(run)
             except Exception as exc:
                 # The reports are stored; only their comparison is missing, and `compare --all` redoes it.
                 self.summary.compare_failed = True

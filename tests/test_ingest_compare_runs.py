@@ -37,6 +37,8 @@ def test_runs_grow_with_the_store_up_to_a_cap_and_reach_what_a_full_pass_finds(
         low <= size < low + batch for low, (_before, size) in list(zip(wanted, runs, strict=True))[:-1]
     )
     assert len(runs) >= 4 and 400 in wanted  # the runs grew with the store and met the cap
+    # The summary tells each run: the store's claims after it, its new claims, its CPU time.
+    assert [(store, new) for store, new, _cpu in summary.compare_runs] == [(b + n, n) for b, n in runs]
     incremental = {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
     compare_all(engine)
     assert incremental == {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
