@@ -182,9 +182,14 @@ def _first_word(shape: str) -> str:
 
 
 def _hit(match: re.Match[str], acronym: bool) -> Hit:
-    name, genitive = match.group("name", "gen")
+    whole, name, genitive = match.group(0, "name", "gen")
     key = acronym_key(name) if acronym else name_key(name)
-    return Hit(match.start(), match.end(), match.group(), key, acronym, genitive or "")
+    start, end = match.span()
+    # tuple.__new__ builds the named tuple in one C call; Hit(...) goes through a Python-level __new__.
+    return _new_tuple(Hit, (start, end, whole, key, acronym, genitive or ""))
+
+
+_new_tuple = tuple.__new__
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
