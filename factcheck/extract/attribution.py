@@ -48,10 +48,10 @@ def attribution_fields(
         return [{} for _ in claims]
     document = analyse(text, spans, lexicon, registry)
     wire = byline_agencies(text, lexicon, registry)
-    claimed = {document.sentence_at(start) for start, _ in claims}
+    indices = [document.sentence_at(start) for start, _ in claims]  # each claim's sentence, looked up once
+    claimed = set(indices)
     attributed = []
-    for start, kind in claims:
-        index = document.sentence_at(start)
+    for (start, kind), index in zip(claims, indices, strict=True):
         state = document.sentences[index]
         found = state.effective
         speakers = [c for c in state.cues if c.kind == "explicit" and not c.is_outlet]

@@ -143,13 +143,16 @@ def analyse(
     texts = [text[start:end] for start, end in spans]
     openers = _openers_by_sentence(opener_words(text, lexicon.cue_openers, case_sensitive=False), spans)
     matches = [cue_matches(texts[i], found, lexicon) if found else [] for i, found in enumerate(openers)]
-    # Only a source phrase next to a cue needs the names in a sentence; a report with no such cue (none, or
-    # only hedges) is not scanned for them at all.
-    if any(match.lastgroup != "hedge" for found in matches for match in found):
-        scan_sources(registry, text, spans, texts)
+    # Only a source phrase next to a cue needs the names in a sentence: only sentences with such a cue keep
+    # theirs, and a report with no such cue (none, or only hedges) is not scanned for them at all.
+    needed = {texts[i] for i, found in enumerate(matches) if any(m.lastgroup != "hedge" for m in found)}
+    if needed:
+        scan_sources(registry, text, spans, texts, needed)
     sentences = [_state(text, spans, texts, i, matches[i], lexicon, registry) for i in range(len(spans))]
     context = Context(registry)
     for index, state in enumerate(sentences):
+        if not state.cues:
+            continue  # no hedge, no source of its own: the defaults of a sentence state
         state.hedge = any(c.kind == "hedge" for c in state.cues)
         state.own, state.own_is_person = combine(state.cues, context, index, None)
         if state.own is not None:

@@ -38,10 +38,13 @@ def cue_matches(
     """Cue matches at candidate ``openers``: (sentence offset, lower-case word) of words that can open a cue."""
     matches: list[re.Match[str]] = []
     covered = 0
+    size = len(sentence)
     for start, word in openers:
         if start < covered:
             continue
-        pattern = lexicon.cues_at(_written(sentence, start, word))
+        if not word.isascii() or start + len(word) > size:  # the rare word ``_written`` must read again
+            word = _written(sentence, start, word)
+        pattern = lexicon.cues_at(word)
         match = pattern.match(sentence, start) if pattern is not None else None
         if match is not None:
             matches.append(match)
@@ -54,7 +57,7 @@ def _written(sentence: str, start: int, word: str) -> str:
     scanner lower-cased it in the whole text. The two are the same but for a final sigma (lower-cased by its
     context, never in ASCII) or a sentence cut inside a word, so the sentence is read again only then."""
     if word.isascii() and start + len(word) <= len(sentence):
-        return word
+        return word  # cue_matches asks only for other words, but the rule stays whole here
     found = _WORD_AT.match(sentence, start)
     return found.group().lower() if found is not None else ""
 
