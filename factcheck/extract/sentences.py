@@ -22,7 +22,6 @@ _LEXICON_DIR = Path(__file__).parent / "lexicons" / "sentences"
 # and would otherwise try the pattern at every character of the text.
 _END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s)")
 _LINE = re.compile(r"[^\n]+")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _TOKEN_REACH = 100
 _WORD_AFTER = re.compile(r"\s*([\"'“”‘’«»(\[–—-]*)(\S*)")
 _TERMINAL = ".!?…:;\"'”’»)]"
@@ -171,11 +170,10 @@ def _is_boundary(block: str, punct_start: int, cut: int, lexicon: _SentenceLexic
         return True
     if block[punct_start : punct_start + 3] == "...":
         return bool(first) and (first.isupper() or bool(opener))
-    # A word is never longer than this; searching from the block's start would make splitting quadratic.
-    before = _TOKEN_BEFORE.search(block, max(0, punct_start - _TOKEN_REACH), punct_start)
+    before = _token_before(block, punct_start)
     if before is None:
         return True
-    token = before.group(1).lstrip("\"'“”‘’«»([–—-").lower()
+    token = before.lstrip("\"'“”‘’«»([–—-").lower()
     if not token:
         return True
     if token in lexicon.abbreviations:
@@ -189,6 +187,23 @@ def _is_boundary(block: str, punct_start: int, cut: int, lexicon: _SentenceLexic
         return next_word.lower() in _SENTENCE_OPENERS
     # An ordinal day before a month: "2. november", "am 3. Oktober".
     return not (token.isdigit() and len(token) <= 2 and next_word.lower().strip(".,") in lexicon.months)
+
+
+def _token_before(block: str, end: int) -> str | None:
+    r"""What ``(\S+)$`` finds searching ``block`` from _TOKEN_REACH before ``end`` up to ``end``: the run of
+    non-space characters ending there, or before a line break there (where "$" matches too).
+
+    The regex engine would try every start in the reach and walk each word to its end; a word is never
+    longer than the reach (searching from the block's start would make splitting quadratic), and string
+    methods find the run directly. Both ``\S`` and ``str.split`` take white space as ``str.isspace`` does.
+    """
+    floor = max(0, end - _TOKEN_REACH)
+    if end > floor and block[end - 1] == "\n":
+        end -= 1
+    window = block[floor:end]
+    if not window or window[-1].isspace():
+        return None
+    return window.rsplit(None, 1)[-1]
 
 
 # After a dotted acronym ("U.S."), capitalised words that usually open a sentence rather than continue a name after an acronym.
