@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factcheck.extract.attribution_lexicon import AttributionLexicon
 from factcheck.extract.attribution_phrases import scan_sources
@@ -33,8 +34,10 @@ _SANDWICH_GAP = 2
 _GENERIC_SCORE = 80.0
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
+    """Who a sentence's words are from. A named tuple, not a frozen dataclass: as immutable, and built about
+    twice as fast (every explicit cue of a report resolves to one)."""
+
     source: str
     mention: str
     type: str
@@ -121,6 +124,9 @@ def combine(
             resolved.append((cue, attribution, is_person))
     if not resolved:
         return None, False
+    if len(resolved) == 1:
+        # The usual sentence: one speaker, whose own relays (without itself, each once) are all there is.
+        return resolved[0][1], resolved[0][2]
     speakers = [r for r in resolved if not r[0].is_outlet or r[0].pronoun]
     pool = speakers or resolved
     primary = pool[0] if focus is None else min(pool, key=lambda r: abs(r[0].position - focus))
@@ -279,7 +285,7 @@ def _apply_sandwich(sentences: list[SentenceState]) -> None:
         after = sentences[n].own if n is not None else None
         if after is None or after.source != before.source:
             continue
-        filled = replace(before, via=after.via or before.via)
+        filled = before._replace(via=after.via or before.via)
         for g in gap:
             sentences[g].effective = filled
 
@@ -320,4 +326,4 @@ def _unify_runs(sentences: list[SentenceState]) -> None:
             assert effective is not None
             if not effective.via:
                 nearest = min(with_via, key=lambda j: abs(j - i))
-                sentences[i].effective = replace(effective, via=sentences[nearest].effective.via)  # type: ignore[union-attr]
+                sentences[i].effective = effective._replace(via=sentences[nearest].effective.via)  # type: ignore[union-attr]

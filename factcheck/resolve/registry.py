@@ -252,8 +252,10 @@ class Registry:
         return entity.parent if entity else None
 
     def speaks_for(self, canonical: str) -> str | None:
-        """The body whose statements this person's are (a spokesperson, a monitor's head), if any."""
-        entity = self._entity(canonical, ("source",))
+        """The body whose statements this person's are (a spokesperson, a monitor's head), if any.
+
+        Asked for every source a report quotes, so the one kind is looked up directly."""
+        entity = self._indexes["source"].entities.get(canonical)
         return entity.parent if entity is not None and entity.speaks_for else None
 
     def aliases(self, canonical: str) -> list[str]:
