@@ -127,14 +127,11 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
     code_end = 0
     for low, high in windows:
         for run in _DIGIT_RUN.finditer(text, low, high):
-            position = run.start()
+            position, run_end = run.span()
             before = text[position - 1] if position else ""
             # Only a long run, a leading zero or a letter (or anything non-ASCII) before can make a code.
             if position >= code_end and (
-                run.end() - position >= 10
-                or text[position] == "0"
-                or before.isalpha()
-                or not before.isascii()
+                run_end - position >= 10 or text[position] == "0" or before.isalpha() or not before.isascii()
             ):
                 found = code(text, position)
                 if found is not None:
@@ -161,7 +158,7 @@ def date_spans(text: str, language: str, near: list[tuple[int, int]] | None = No
                 continue
             # Every date led by digits opens where no digit, "." or "," stands before it, and goes on with
             # something other than a digit after its first digits and spaces ("1 1 1" holds no date).
-            after = text[run.end() : run.end() + 2]
+            after = text[run_end : run_end + 2]
             match = (
                 led_by_digits(text, position)
                 if before not in _DIGIT_OR_MARK
