@@ -52,6 +52,11 @@ def scope_difference(a: Item, b: Item, similarity: float | None) -> str | None:
     return None
 
 
+def independent(a: Item, b: Item) -> bool:
+    """Whether neither figure comes from the other's origin (dependence without the words, for hot loops)."""
+    return not (a.origin == b.origin or a.origin in b.relays or b.origin in a.relays)
+
+
 def dependence(a: Item, b: Item) -> str | None:
     """Why the two figures are not independent, or None when they are."""
     if a.origin == b.origin:

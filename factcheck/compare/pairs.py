@@ -24,8 +24,8 @@ from factcheck.compare.classify import (
     Verdict,
     began,
     changed,
-    dependence,
     different_scope,
+    independent,
     same_moment,
     scope_difference,
     subject_similarity,
@@ -63,11 +63,6 @@ def _later(a: Item, b: Item | None) -> bool:
     return b is None or a.end > b.end or (a.end == b.end and a.id > b.id)
 
 
-def _figure(item: Item) -> tuple[float, float]:
-    """What a same-moment comparison looks at: the widened range, or for a duration the start it implies."""
-    return (item.began_lo, item.began_hi) if item.is_duration else (item.lo, item.hi)
-
-
 class _Figures:
     """The same-moment partners of one claim: per figure, the earliest claim, and the earliest one
     independent of the claim when the earliest is not. Offers come latest first, so the last one wins."""
@@ -79,9 +74,9 @@ class _Figures:
         self.independent: dict[tuple[float, float], tuple[Item, float | None]] = {}
 
     def offer(self, a: Item, b: Item, similarity: float | None) -> None:
-        figure = _figure(a)
+        figure = a.figure
         self.earliest[figure] = (a, similarity)
-        if dependence(a, b) is None:
+        if independent(a, b):
             self.independent[figure] = (a, similarity)
 
     def partners(self) -> list[tuple[Item, float | None]]:

@@ -65,6 +65,8 @@ class Item:
     began_hi: float = 0.0
     since_year: int | None = None  # durations written as their start year ("since 2015")
     _value_text: str | None = None
+    # What a same-moment comparison looks at: the widened range, or for a duration the start it implies.
+    figure: tuple[float, float] = (0.0, 0.0)
 
     @property
     def is_duration(self) -> bool:
@@ -166,6 +168,9 @@ def make_item(row: Sequence[Any], tol: Tolerances = DEFAULT_TOLERANCES) -> Item 
             # "for three years" as of September 2017: it began three years (give or take) before.
             item.began_lo = span[0] - item.hi * DAYS_PER_YEAR
             item.began_hi = span[1] - item.lo * DAYS_PER_YEAR
+        item.figure = (item.began_lo, item.began_hi)
+    else:
+        item.figure = (item.lo, item.hi)
     return item
 
 
