@@ -103,7 +103,7 @@ class _Batcher:
         self.sources = SourceIds()
         self.pending: list[_Pending] = []
         self.uncompared: list[int] = []
-        self.compared = _stored_claims(engine)  # claims already in the store, compared or not
+        self.stored_claims = _stored_claims(engine)  # claims in the store as of the last comparison run
 
     def fail(self, origin: str, exc: BaseException | str) -> None:
         message = f"{origin}: {exc if isinstance(exc, str) else _one_line(exc)}"
@@ -152,7 +152,9 @@ class _Batcher:
                 self.uncompared.extend(result.claim_ids)
             else:
                 self.summary.existing += 1
-        if len(self.uncompared) >= min(COMPARE_AT_MOST, max(COMPARE_EVERY, COMPARE_SHARE * self.compared)):
+        if len(self.uncompared) >= min(
+            COMPARE_AT_MOST, max(COMPARE_EVERY, COMPARE_SHARE * self.stored_claims)
+        ):
             self.compare_stored()
 
     def finish(self) -> None:
@@ -162,12 +164,12 @@ class _Batcher:
     def compare_stored(self) -> None:
         """Compare the claims stored since the last comparison with the claims of their blocks."""
         new_claim_ids, self.uncompared = self.uncompared, []
-        self.compared += len(new_claim_ids)
+        self.stored_claims += len(new_claim_ids)
         if self.compare and new_claim_ids:
             try:
                 started = time.process_time()
                 self.summary.relations += _compare_new(self.engine, tuple(new_claim_ids))
-                run = (self.compared, len(new_claim_ids), time.process_time() - started)
+                run = (self.stored_claims, len(new_claim_ids), time.process_time() - started)
                 self.summary.compare_runs.append(run)
             except Exception as exc:
                 # The reports are stored; only their comparison is missing, and `compare --all` redoes it.
@@ -212,7 +214,8 @@ def ingest(
 
 
 def _stored_claims(engine: Engine) -> int:
-    from sqlalchemy import func, select
+    """How many claims the store holds (a plain count: no joins, unlike queries.count_claims)."""
+    from sqlalchemy import func
 
     from factcheck.store import models
 

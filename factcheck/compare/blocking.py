@@ -59,13 +59,6 @@ def claim_rows() -> Select[Any]:
     )
 
 
-def block_key(item: Item) -> BlockKey | None:
-    """Claims without a location are never blocked: "2,000 fighters" somewhere is no quantity to compare."""
-    if not item.location:
-        return None
-    return (item.kind, item.location, item.actor)
-
-
 def _block_condition(key: BlockKey) -> Any:
     kind, location, actor = key
     actor_condition = _claims.c.actor.is_(None) if actor is None else _claims.c.actor == actor
@@ -87,12 +80,6 @@ def focus_starts(session: Session, claim_ids: Sequence[int]) -> dict[BlockKey, l
         for kind, location, actor, moment in session.execute(query):
             starts.setdefault((kind, location, actor), []).append(moment)
     return starts
-
-
-def load_block(session: Session, key: BlockKey) -> list[Item]:
-    """Every claim in one block, by an indexed equality lookup."""
-    rows = session.execute(claim_rows().where(_block_condition(key)))
-    return [item for item in map(make_item, rows) if item is not None]
 
 
 def _windowed_condition(key: BlockKey, low: int, high: int) -> Any:

@@ -153,11 +153,7 @@ def block_relations(
         if prev is None:
             continue
         if b_focus or prev.id in focus:  # type: ignore[operator]
-            # Durations at two moments still describe one start date; other figures may have changed.
-            if prev.is_duration:
-                verdict: Verdict | None = began(prev, b, prev_similarity)
-            else:
-                verdict = changed(prev, b, prev_similarity)
+            verdict = _across_moments(prev, b, prev_similarity)
             if verdict is not None:
                 found.append(Found(prev, b, verdict))
             if not b_focus and prev_old is not None and prev_old is not prev:
@@ -190,8 +186,7 @@ def _same_moment_links(
     partners = figures.partners()
     for a, similarity in partners:
         if focus is None or b.id in focus or a.id in focus:
-            verdict = began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
-            result.found.append(Found(a, b, verdict))
+            result.found.append(Found(a, b, _at_one_moment(a, b, similarity)))
     if old_figures is not None:
         now = {a.id for a, _similarity in partners}
         result.stale.extend((a, b) for a, _similarity in old_figures.partners() if a.id not in now)
@@ -237,8 +232,17 @@ def _judge(a: Item, b: Item) -> Verdict | None:
     if scope_difference(a, b, similarity) is not None:
         return None
     if a.end >= b.start - SAME_MOMENT_DAYS:
-        return began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
-    return began(a, b, similarity) if a.is_duration else changed(a, b, similarity)
+        return _at_one_moment(a, b, similarity)
+    return _across_moments(a, b, similarity)
+
+
+def _at_one_moment(a: Item, b: Item, similarity: float | None) -> Verdict:
+    return began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
+
+
+def _across_moments(earlier: Item, later: Item, similarity: float | None) -> Verdict | None:
+    """Durations at two moments still describe one start date; other figures may have changed."""
+    return began(earlier, later, similarity) if earlier.is_duration else changed(earlier, later, similarity)
 
 
 def scope_across(outer: list[Item], inner: list[Item]) -> list[Found]:

@@ -46,10 +46,9 @@ from factcheck.compare.timing import HORIZON_DAYS
 from factcheck.store import models
 
 FLUSH_EVERY = 200_000  # few large batches: each batch rewrites the index pages it touches
+# An incremental run reads, compares and writes this many blocks at a time (memory per step).
+BLOCKS_PER_STEP = 5
 # Every type an incremental run makes; different_scope belongs to `compare --all --with-scope` only.
-BLOCKS_PER_STEP = (
-    5  # an incremental run reads, compares and writes this many blocks at a time (memory per step)
-)
 LINK_TYPES = ("contradicts", "corroborates", "repeats", "changed_over_time")
 SQLITE_PASS_CACHE_KIB = 512 * 1024  # a full pass touches every index page; the default 2 MB cache thrashes
 SQLITE_RUN_CACHE_KIB = 32 * 1024  # an incremental run writes across the relation indexes: room, but bounded
