@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from factcheck.domain import Quantity
 from factcheck.extract.claim_lexicon import ClaimLexicon
-from factcheck.extract.claim_sentence import SentenceView
+from factcheck.extract.claim_sentence import CLAUSE_BREAK, SentenceView
 from factcheck.extract.claim_sentence import Word as _Word
 
 _WORD = re.compile(r"\w[\w'’-]*")
-# Clause punctuation, or a dash between spaces. Written to open with one character class rather than as
-# "[,;:...]|\s[–—]\s": Python's regex engine skips ahead in C only to a first character class (not to a
-# repeat, nor an alternation of classes), instead of trying the whole pattern at every position.
-_CLAUSE_BREAK = re.compile(r"[,;:.()!?\"“”«»\s](?:(?<!\s)|[–—]\s)")
 _FORWARD_WORDS = 4
 _BACKWARD_WORDS = 5
 _CUE_WINDOW = 3
@@ -251,16 +249,14 @@ _RATIO_MENTIONS: dict[tuple[str, str], bool] = {}
 
 def _ratio_mention(text: str, lexicon: ClaimLexicon) -> bool:
     """Whether a word of the mention is a ratio word or a number word with a multiplier ending."""
-    key = (lexicon.language, text)
-    found = _RATIO_MENTIONS.get(key)
-    if found is None:
-        if len(_RATIO_MENTIONS) >= _WORD_MEMO_LIMIT:
-            _RATIO_MENTIONS.clear()
-        found = _RATIO_MENTIONS[key] = any(
-            lexicon.ratio_words.matches_word(lowered) or _glued_multiplier(lowered, lexicon)
-            for lowered in map(str.lower, _WORD.findall(text))
-        )
-    return found
+    return _remembered(_RATIO_MENTIONS, (lexicon.language, text), lambda: _says_ratio(text, lexicon))
+
+
+def _says_ratio(text: str, lexicon: ClaimLexicon) -> bool:
+    return any(
+        lexicon.ratio_words.matches_word(lowered) or _glued_multiplier(lowered, lexicon)
+        for lowered in map(str.lower, _WORD.findall(text))
+    )
 
 
 def _glued_multiplier(word: str, lexicon: ClaimLexicon) -> bool:
@@ -272,7 +268,7 @@ def _glued_multiplier(word: str, lexicon: ClaimLexicon) -> bool:
 
 
 def _same_clause(sentence: str, a: int, b: int) -> bool:
-    return _CLAUSE_BREAK.search(sentence, a, b) is None
+    return CLAUSE_BREAK.search(sentence, a, b) is None
 
 
 _PERSON_ORDER = ("fighters", "civilians", "casualties", "displaced", "persons")
@@ -282,17 +278,24 @@ _PERSON_ORDER = ("fighters", "civilians", "casualties", "displaced", "persons")
 _PERSON_KINDS: dict[tuple[str, str], tuple[str, str | None] | None] = {}
 # The memos of words are emptied when they grow past this: a stream of texts brings ever new words.
 _WORD_MEMO_LIMIT = 50_000
+_UNSEEN = object()
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def _remembered(memo: dict[_Key, _Value], key: _Key, work_out: Callable[[], _Value]) -> _Value:
+    """memo[key], worked out on first use; a memo that has grown past _WORD_MEMO_LIMIT starts afresh."""
+    found = memo.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        if len(memo) >= _WORD_MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = work_out()
+    return found  # type: ignore[return-value]  # not _UNSEEN: a stored value
 
 
 def _person_kind(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str | None] | None:
     """The person kind a word names, and the acronym it is compounded with ("IS-krigere" -> IS)."""
-    key = (lexicon.language, word.text)
-    if key in _PERSON_KINDS:
-        return _PERSON_KINDS[key]
-    if len(_PERSON_KINDS) >= _WORD_MEMO_LIMIT:
-        _PERSON_KINDS.clear()
-    found = _PERSON_KINDS[key] = _find_person_kind(word, lexicon)
-    return found
+    return _remembered(_PERSON_KINDS, (lexicon.language, word.text), lambda: _find_person_kind(word, lexicon))
 
 
 def _find_person_kind(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str | None] | None:
@@ -325,13 +328,7 @@ _THINGS: dict[tuple[str, str], tuple[str, str] | None] = {}
 
 def _thing(word: _Word, lexicon: ClaimLexicon) -> tuple[str, str] | None:
     """("towns", "towns") or ("count", "hills") for a counted noun that is not a person."""
-    key = (lexicon.language, word.lower)
-    if key in _THINGS:
-        return _THINGS[key]
-    if len(_THINGS) >= _WORD_MEMO_LIMIT:
-        _THINGS.clear()
-    found = _THINGS[key] = _find_thing(word.lower, lexicon)
-    return found
+    return _remembered(_THINGS, (lexicon.language, word.lower), lambda: _find_thing(word.lower, lexicon))
 
 
 def _find_thing(lower: str, lexicon: ClaimLexicon) -> tuple[str, str] | None:
@@ -384,9 +381,9 @@ def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     floor = max(0, start - _CLAUSE_REACH)
     ceiling = min(len(sentence), end + _CLAUSE_REACH)
     left = floor - 1
-    for match in _CLAUSE_BREAK.finditer(sentence, floor, start):
+    for match in CLAUSE_BREAK.finditer(sentence, floor, start):
         left = match.start()
-    right = _CLAUSE_BREAK.search(sentence, end, ceiling)
+    right = CLAUSE_BREAK.search(sentence, end, ceiling)
     return left + 1, right.start() if right is not None else ceiling
 
 

@@ -10,18 +10,13 @@ stays a date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from factcheck.dates import day_span
 from factcheck.domain import Quantity
 from factcheck.extract.claim_lexicon import ClaimLexicon
-from factcheck.extract.claim_sentence import SentenceView
+from factcheck.extract.claim_sentence import CLAUSE_BREAK, SentenceView
 
-# Clause punctuation, or a dash between spaces. Written to open with one character class rather than as
-# "[,;:...]|\s[–—]\s": Python's regex engine skips ahead in C only to a first character class (not to a
-# repeat, nor an alternation of classes), instead of trying the whole pattern at every position.
-_CLAUSE_BREAK = re.compile(r"[,;:.()!?\"“”«»\s](?:(?<!\s)|[–—]\s)")
 _WORDS_BEFORE = 5  # "belägrats av terrorgruppen IS sedan": how far back the state word may be
 _WORDS_AFTER = 4  # "seit 2015 vom IS belagert": in German the participle closes the clause
 _DAYS_PER_YEAR = 365.25
@@ -70,7 +65,7 @@ def state_near(view: SentenceView, start: int, end: int, lexicon: ClaimLexicon) 
     candidates += [(w.start - end, end, w.start, w.lower) for w in view.slice(after, after + _WORDS_AFTER)]
     for _, left, right, lower in sorted(candidates):
         gloss = _gloss(lower, lexicon)
-        if gloss is not None and _CLAUSE_BREAK.search(sentence, left, right) is None:
+        if gloss is not None and CLAUSE_BREAK.search(sentence, left, right) is None:
             return gloss
     return None
 
