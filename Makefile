@@ -6,7 +6,10 @@ PYTEST_ARGS ?=
 
 .PHONY: run test check lint types pytest bench snap-update system-deps clean
 
-$(BIN)/factcheck: pyproject.toml
+# setup.py compiles these modules with mypyc; editing one rebuilds the extensions.
+COMPILED_SOURCES := $(wildcard factcheck/dates.py factcheck/extract/*.py factcheck/extract/numbers/*.py \
+	factcheck/resolve/*.py factcheck/compare/*.py)
+$(BIN)/factcheck: pyproject.toml setup.py $(COMPILED_SOURCES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
@@ -26,8 +29,8 @@ test: system-deps $(BIN)/factcheck check pytest
 check: lint types
 
 lint: $(BIN)/factcheck
-	$(BIN)/ruff check factcheck tests benchmarks migrations
-	$(BIN)/ruff format --check factcheck tests benchmarks migrations
+	$(BIN)/ruff check setup.py factcheck tests benchmarks migrations
+	$(BIN)/ruff format --check setup.py factcheck tests benchmarks migrations
 
 types: $(BIN)/factcheck
 	$(BIN)/mypy
@@ -42,4 +45,5 @@ snap-update: $(BIN)/factcheck
 	$(BIN)/pytest tests -k snapshot --snapshot-update
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+	find factcheck -name '*.so' -delete

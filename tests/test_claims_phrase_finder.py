@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.extract.claim_kinds import _AGE_REACH, _is_age
 from factcheck.extract.claim_lexicon import CASE_FOLD_EXCEPTIONS, PhraseFinder, foldable, load_claim_lexicon
-from factcheck.extract.claim_sentence import SentenceView, words_of
+from factcheck.extract.claim_sentence import _WORD, SentenceView, Word
 
 
 def _exceptions_of_running_python() -> set[str]:
@@ -67,7 +67,8 @@ def test_lexicon_finders_agree_on_language_samples() -> None:
 )
 def test_sentence_view_words(sentence: str) -> None:
     view = SentenceView(sentence)
-    expected = words_of(sentence)
+    # The reference, interpreted here: each word found by _WORD and lower-cased on its own by CPython.
+    expected = [Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(sentence)]
     assert view.words == expected
     assert view.lowers == [w.lower for w in expected]
     for first in range(len(expected) + 2):

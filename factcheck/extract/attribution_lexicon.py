@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from factcheck.resolve.textscan import first_word
 
-_DIR = Path(__file__).parent / "lexicons" / "attribution"
+_DIR = Path(str(resources.files("factcheck.extract"))) / "lexicons" / "attribution"
 
 
 @dataclass(frozen=True, slots=True)

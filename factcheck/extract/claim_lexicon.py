@@ -11,9 +11,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-_LEXICON_DIR = Path(__file__).parent / "lexicons" / "claims"
+_LEXICON_DIR = Path(str(resources.files("factcheck.extract"))) / "lexicons" / "claims"
 PERSON_KINDS: tuple[str, ...] = ("fighters", "civilians", "casualties", "displaced", "persons")
 
 

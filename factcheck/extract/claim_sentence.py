@@ -37,10 +37,6 @@ class Word:
     lower: str
 
 
-def words_of(sentence: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(sentence)]
-
-
 class SentenceView:
     """A sentence's text, lower-cased text and words, with lookups by offset and a memo for
     facts about the whole sentence (a percentage's share cues are the same for all its numbers)."""

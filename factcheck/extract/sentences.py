@@ -13,9 +13,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-_LEXICON_DIR = Path(__file__).parent / "lexicons" / "sentences"
+_LEXICON_DIR = Path(str(resources.files("factcheck.extract"))) / "lexicons" / "sentences"
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
 # Written "[.!?…][.!?…]*", not "[.!?…]+": the regex engine skips ahead in C only to a first character class,

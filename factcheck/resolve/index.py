@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from factcheck.resolve.matcher import AliasMatcher
 from factcheck.resolve.model import Entity
@@ -37,6 +36,11 @@ class KindIndex:
             for alias in entity.generic:
                 self._add(alias, entity.canonical, generic=True)
         self._add_surnames()
+        # Built on first use (start-up never pays for a kind it does not scan). Plain attributes, not
+        # functools.cached_property: mypyc compiles this class, and its instances have no __dict__ to cache in.
+        self._matcher: AliasMatcher | None = None
+        self._fuzzy_choices: list[str] | None = None
+        self._person_keys: frozenset[str] | None = None
 
     def _add(self, alias: str, canonical: str, generic: bool) -> None:
         hit = AliasHit(canonical, generic)
@@ -75,20 +79,26 @@ class KindIndex:
             return hit
         return self.keys.get(name_key(text))
 
-    @cached_property
+    @property
     def matcher(self) -> AliasMatcher:
-        return AliasMatcher(self.surface)
+        if self._matcher is None:
+            self._matcher = AliasMatcher(self.surface)
+        return self._matcher
 
-    @cached_property
+    @property
     def fuzzy_choices(self) -> list[str]:
-        # Generic descriptions and very short keys are too easy to hit by accident.
-        return [key for key, hit in self.keys.items() if not hit.generic and len(key) >= 6]
+        if self._fuzzy_choices is None:
+            # Generic descriptions and very short keys are too easy to hit by accident.
+            self._fuzzy_choices = [key for key, hit in self.keys.items() if not hit.generic and len(key) >= 6]
+        return self._fuzzy_choices
 
-    @cached_property
+    @property
     def person_keys(self) -> frozenset[str]:
-        return frozenset(
-            key for key, hit in self.keys.items() if self.entities[hit.canonical].type == "person"
-        )
+        if self._person_keys is None:
+            self._person_keys = frozenset(
+                key for key, hit in self.keys.items() if self.entities[hit.canonical].type == "person"
+            )
+        return self._person_keys
 
 
 _TOKEN = re.compile(r"[^\s,;:()\"“”«»\-‐‑'’]+")

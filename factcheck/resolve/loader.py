@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from factcheck.resolve.model import Entity
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(str(resources.files("factcheck.resolve"))) / "data"
 KINDS = ("source", "actor", "place")
 _FILES = {"source": "sources.json", "actor": "actors.json", "place": "places.json"}
 

@@ -24,7 +24,7 @@ def split_digit_run(run: str, decimal_mark: str) -> Iterator[tuple[int, int, flo
     itself settles it ("1.234,5" and "1,234.5" both have the decimal mark last; a repeated mark is never
     decimal).
     """
-    parts = _PARTS.findall(run)
+    parts: list[str] = _PARTS.findall(run)
     groups = parts[0::2]
     seps = parts[1::2]
     # Start offset of every part; the groups' are every other one.
