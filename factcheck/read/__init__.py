@@ -6,6 +6,7 @@ Every item comes back as a Document or a ReadError, so one bad file never stops 
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,8 +32,11 @@ def _sniff_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _has_controls(value: str | None) -> bool:
-    return value is not None and any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in value)
+    return value is not None and _CONTROL_CHARACTER.search(value) is not None
 
 
 def _finish(document: Document) -> Document | ReadError:

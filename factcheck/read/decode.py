@@ -13,7 +13,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Control bytes that never occur in text files (tab, newline, carriage return, form feed and ESC do).
-_BINARY_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | {11, 28, 29, 30, 31}
+_BINARY_BYTES = bytes(sorted(frozenset(range(0, 9)) | frozenset(range(14, 27)) | {11, 28, 29, 30, 31}))
 # A scraped report may hold a stray control byte or two; files past this share are not text.
 _BINARY_SHARE = 0.05
 _MAGIC = (
@@ -45,7 +45,7 @@ def binary_kind(data: bytes) -> str | None:
     sample = data[:8192]
     if not sample:
         return None
-    odd = sum(1 for byte in sample if byte in _BINARY_BYTES)
+    odd = len(sample) - len(sample.translate(None, _BINARY_BYTES))  # bytes.translate deletes them in C
     return "binary" if odd / len(sample) > _BINARY_SHARE else None
 
 

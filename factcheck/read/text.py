@@ -18,12 +18,15 @@ _HEAD_CHARS = 600
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]{0,1000}(?:\x07|\x1b\\)|[@-Z\\-_])")
 # Carriage returns, form feeds, NEL and the Unicode line/paragraph separators all break lines.
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
+_BREAKS_OR_CONTROLS = re.compile(r"[\r\x0c\x85\u2028\u2029\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _clean_controls(text: str) -> str:
     # NUL, other C0 controls (except tab/newline) and C1 controls carry no meaning in a report; drop them.
     text = _ANSI.sub("", text) if "\x1b" in text else text
+    if _BREAKS_OR_CONTROLS.search(text) is None:
+        return text  # most reports: one C-level scan instead of a translate and a substitution
     text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
     return _CONTROLS.sub("", text)
 
