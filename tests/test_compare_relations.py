@@ -384,3 +384,27 @@ def test_one_incremental_run_over_many_blocks_in_steps_matches_a_full_pass(
     compare_all(engine)
     assert incremental == {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
     assert len({r.claim_a_id for r in relations(engine)} | {r.claim_b_id for r in relations(engine)}) == 12
+
+
+def test_a_review_made_while_a_comparison_runs_is_not_overwritten(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run reads which relations were ever reviewed when it starts; a decision made after that is on
+    the relation's row already, and the run's recompute of that relation must leave it there."""
+    from factcheck.compare import run
+    from factcheck.store.reviews import review_relation
+
+    a = one(store_report(engine, Report("2017-09", said=[fighters("SOHR: 2,000 fighters in Raqqa.",
+        "2,000 fighters", 2000, source="SOHR")])))  # fmt: skip
+    b = one(store_report(engine, Report("2017-09", said=[fighters("AFP: 7,000 fighters in Raqqa.",
+        "7,000 fighters", 7000, source="AFP")])))  # fmt: skip
+    compare_new_claims(engine, [b])
+    flag = relation_between(engine, a, b)
+    assert flag is not None and flag.type == "contradicts"
+    with Session(engine) as session, session.begin():
+        review_relation(session, flag.relation_key, "dismissed", "editor", note="different counts")
+    # As if the run had read the reviewed keys just before the editor's decision was committed.
+    monkeypatch.setattr(run, "reviewed_keys", lambda session: set())
+    compare_new_claims(engine, [a, b])
+    again = relation_between(engine, a, b)
+    assert again is not None and again.type == "contradicts" and again.status == "dismissed"

@@ -34,6 +34,20 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("factcheck/compare/run.py", 'f"PRAGMA cache_size = {int(previous or -2000)}"'): (
         "an int read back from PRAGMA cache_size, forced through int()"
     ),
+    ("factcheck/store/engine.py", 'f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}"'): (
+        "a module constant (int)"
+    ),
+    (
+        "factcheck/compare/persist.py",
+        "f\"DELETE FROM relations WHERE relation_key = {mark} AND type IN ({', '.join([mark] * len(wanted))})\"",
+    ): "only the driver's placeholder mark (? or %s); keys and types travel as bound parameters",
+    ("factcheck/compare/persist.py", 'f"DELETE FROM relations WHERE relation_key = {mark}"'): (
+        "only the driver's placeholder mark (? or %s); the keys travel as bound parameters"
+    ),
+    ("factcheck/compare/persist.py", 'f"SELECT relation_key, type FROM relations WHERE {column} IN ({marks})"'): (
+        "column is one of two literal column names in a constant tuple, marks the driver's placeholders; "
+        "the claim ids travel as bound parameters"
+    ),
     ("factcheck/store/search.py", "f\"{_PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, :tsq)\""): (
         "_PG_DOCUMENT is a module constant built from a constant tuple of column names; the query "
         "words travel as the bound parameter :tsq"

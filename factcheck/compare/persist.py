@@ -37,13 +37,22 @@ _COLUMNS = (
     "computed_at",
 )
 _REFRESHED = _COLUMNS[1:]
+# A recompute that knows of no decision leaves the row's status as it stands: an editor who reviewed
+# the relation while the comparison ran (the review updates relations.status) keeps the decision.
+_STATUS_UPDATE = "status = CASE WHEN excluded.status = 'open' THEN relations.status ELSE excluded.status END"
+
+
+def _mark(dialect: str) -> str:
+    return "%s" if dialect == "postgresql" else "?"
 
 
 def _upsert_sql(dialect: str) -> str:
     """One INSERT .. ON CONFLICT DO UPDATE (same syntax on SQLite and PostgreSQL), sent straight to the
     driver's executemany: building SQLAlchemy parameters per row costs more than SQLite's own work."""
-    mark = "%s" if dialect == "postgresql" else "?"
-    updates = ", ".join(f"{column} = excluded.{column}" for column in _REFRESHED)
+    mark = _mark(dialect)
+    updates = ", ".join(
+        _STATUS_UPDATE if column == "status" else f"{column} = excluded.{column}" for column in _REFRESHED
+    )
     return (
         f"INSERT INTO relations ({', '.join(_COLUMNS)}) VALUES ({', '.join([mark] * len(_COLUMNS))}) "
         f"ON CONFLICT (relation_key) DO UPDATE SET {updates}"
@@ -72,7 +81,8 @@ def upsert_relations(
 ) -> int:
     """Insert or refresh relations, each with its editors' standing decision; returns how many.
 
-    `reviewed` (from reviewed_keys) narrows the decision lookup when a pass writes many batches."""
+    `reviewed` (from reviewed_keys, read when the run began) narrows the decision lookup to the keys
+    that have ever been reviewed; a decision made since then is already on its row and stays there."""
     rows = _rows(found)
     if not rows:
         return 0
@@ -98,19 +108,16 @@ def upsert_relations(
 def delete_pairs(session: Session, pairs: Iterable[tuple[Item, Item]], types: Sequence[str]) -> None:
     """Drop relations a newer comparison no longer makes (their reviews stay, keyed by relation_key).
 
-    The type is checked on the rows found by key: with a type condition in the statement, SQLite's
-    planner reads the (type, status) index, every relation of those types, instead of the keys."""
+    One keyed DELETE per pair through the driver's executemany: an equality on relation_key makes
+    both planners use the unique index, whatever the type condition."""
     keys = sorted({relation_key(a, b) for a, b in pairs})
-    wanted = set(types)
-    for start in range(0, len(keys), 500):
-        rows = session.execute(
-            select(_relations.c.relation_key, _relations.c.type).where(
-                _relations.c.relation_key.in_(keys[start : start + 500])
-            )
-        )
-        gone = [key for key, type_ in rows if type_ in wanted]
-        if gone:
-            session.execute(delete(_relations).where(_relations.c.relation_key.in_(gone)))
+    if not keys:
+        return
+    connection = session.connection()
+    mark = _mark(connection.dialect.name)
+    wanted = tuple(types)
+    sql = f"DELETE FROM relations WHERE relation_key = {mark} AND type IN ({', '.join([mark] * len(wanted))})"
+    connection.exec_driver_sql(sql, [(key, *wanted) for key in keys])
 
 
 def delete_outdated(
@@ -120,19 +127,23 @@ def delete_outdated(
     have changed its value or block); for a new report's claims there are none, at one indexed query."""
     kept = set(keep)
     ids = list(claim_ids)
-    gone: list[str] = []
+    gone: set[str] = set()
     wanted = set(types)
+    connection = session.connection()
+    mark = _mark(connection.dialect.name)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
+        marks = ", ".join([mark] * len(chunk))
         # One indexed lookup per side: with an OR, or a filter on type, planners pick a wide scan.
-        for column in (_relations.c.claim_a_id, _relations.c.claim_b_id):
-            rows = session.execute(
-                select(_relations.c.relation_key, _relations.c.type).where(column.in_(chunk))
+        for column in ("claim_a_id", "claim_b_id"):
+            rows = connection.exec_driver_sql(
+                f"SELECT relation_key, type FROM relations WHERE {column} IN ({marks})", tuple(chunk)
             )
-            gone.extend(key for key, type_ in rows if type_ in wanted and key not in kept)
-    gone = sorted(set(gone))
-    for start in range(0, len(gone), 500):
-        session.execute(delete(_relations).where(_relations.c.relation_key.in_(gone[start : start + 500])))
+            gone.update(key for key, type_ in rows if type_ in wanted and key not in kept)
+    if gone:
+        connection.exec_driver_sql(
+            f"DELETE FROM relations WHERE relation_key = {mark}", [(key,) for key in sorted(gone)]
+        )
 
 
 def delete_older_than(session: Session, stamp: datetime) -> int:

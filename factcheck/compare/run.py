@@ -100,7 +100,7 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
             delete_pairs(session, stale, LINK_TYPES)
             # A re-extracted claim keeps only the links this run made again (none for a new report's).
             delete_outdated(session, here, (relation_key(f.a, f.b) for f in found), LINK_TYPES)
-            stored += upsert_relations(session, found, stamp)
+            stored += upsert_relations(session, found, stamp, reviewed)
         # New claims in no block (no location, no date) have no links; drop any a re-extracted one had.
         delete_outdated(session, sorted(focus - placed), (), LINK_TYPES)
     return stored
