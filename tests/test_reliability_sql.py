@@ -44,7 +44,10 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("factcheck/compare/persist.py", 'f"DELETE FROM relations WHERE relation_key = {mark}"'): (
         "only the driver's placeholder mark (? or %s); the keys travel as bound parameters"
     ),
-    ("factcheck/compare/persist.py", 'f"SELECT relation_key, type FROM relations WHERE {column} IN ({marks})"'): (
+    (
+        "factcheck/compare/persist.py",
+        'f"SELECT relation_key, type FROM relations WHERE {column} IN ({marks})"',
+    ): (
         "column is one of two literal column names in a constant tuple, marks the driver's placeholders; "
         "the claim ids travel as bound parameters"
     ),
