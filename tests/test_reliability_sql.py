@@ -41,9 +41,6 @@ REVIEWED: dict[tuple[str, str], str] = {
         "factcheck/compare/persist.py",
         "f\"DELETE FROM relations WHERE relation_key = {mark} AND type IN ({', '.join([mark] * len(wanted))})\"",
     ): "only the driver's placeholder mark (? or %s); keys and types travel as bound parameters",
-    ("factcheck/compare/persist.py", 'f"DELETE FROM relations WHERE relation_key = {mark}"'): (
-        "only the driver's placeholder mark (? or %s); the keys travel as bound parameters"
-    ),
     (
         "factcheck/compare/persist.py",
         'f"SELECT relation_key, type FROM relations WHERE {column} IN ({marks})"',

@@ -106,11 +106,14 @@ def upsert_relations(
 
 
 def delete_pairs(session: Session, pairs: Iterable[tuple[Item, Item]], types: Sequence[str]) -> None:
-    """Drop relations a newer comparison no longer makes (their reviews stay, keyed by relation_key).
+    """Drop relations a newer comparison no longer makes (their reviews stay, keyed by relation_key)."""
+    _delete_keys(session, sorted({relation_key(a, b) for a, b in pairs}), types)
 
-    One keyed DELETE per pair through the driver's executemany: an equality on relation_key makes
-    both planners use the unique index, whatever the type condition."""
-    keys = sorted({relation_key(a, b) for a, b in pairs})
+
+def _delete_keys(session: Session, keys: Sequence[str], types: Sequence[str]) -> None:
+    """Delete the relations with these keys that are of these types: one keyed DELETE per key through
+    the driver's executemany; an equality on relation_key makes both planners use the unique index,
+    whatever the type condition."""
     if not keys:
         return
     connection = session.connection()
@@ -140,10 +143,7 @@ def delete_outdated(
                 f"SELECT relation_key, type FROM relations WHERE {column} IN ({marks})", tuple(chunk)
             )
             gone.update(key for key, type_ in rows if type_ in wanted and key not in kept)
-    if gone:
-        connection.exec_driver_sql(
-            f"DELETE FROM relations WHERE relation_key = {mark}", [(key,) for key in sorted(gone)]
-        )
+    _delete_keys(session, sorted(gone), types)
 
 
 def delete_older_than(session: Session, stamp: datetime) -> int:

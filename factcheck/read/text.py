@@ -18,8 +18,9 @@ _HEAD_CHARS = 600
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]{0,1000}(?:\x07|\x1b\\)|[@-Z\\-_])")
 # Carriage returns, form feeds, NEL and the Unicode line/paragraph separators all break lines.
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
-_BREAKS_OR_CONTROLS = re.compile(r"[\r\x0c\x85\u2028\u2029\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Anything the two steps below would change: one scan tells whether a report needs them at all.
+_BREAKS_OR_CONTROLS = re.compile("[" + "".join(map(chr, _LINE_BREAKS)) + _CONTROLS.pattern[1:])
 
 
 def _clean_controls(text: str) -> str:
