@@ -65,17 +65,21 @@ def _later(a: Item, b: Item | None) -> bool:
 
 class _Figures:
     """The same-moment partners of one claim: per figure, the earliest claim, and the earliest one
-    independent of the claim when the earliest is not. Offers come latest first, so the last one wins."""
+    independent of the claim when the earliest is not. Offers come earliest first, so the first one
+    wins, and a figure whose two partners are known costs two lookups, not an independence test."""
 
     __slots__ = ("earliest", "independent")
 
     def __init__(self) -> None:
-        self.earliest: dict[tuple[float, float], tuple[Item, float | None]] = {}
-        self.independent: dict[tuple[float, float], tuple[Item, float | None]] = {}
+        self.earliest: dict[int, tuple[Item, float | None]] = {}  # keyed by figure_id
+        self.independent: dict[int, tuple[Item, float | None]] = {}
 
     def offer(self, a: Item, b: Item, similarity: float | None) -> None:
-        figure = a.figure
-        self.earliest[figure] = (a, similarity)
+        figure = a.figure_id
+        if figure not in self.earliest:
+            self.earliest[figure] = (a, similarity)
+        elif figure in self.independent:
+            return
         if independent(a, b):
             self.independent[figure] = (a, similarity)
 
@@ -94,9 +98,11 @@ def block_relations(
     result = BlockResult()
     found = result.found
     focus_starts = sorted(item.start for item in items if item.id in focus) if focus is not None else []
-    # reach[i]: the latest end among items[0..i]. Once it falls short of what the sweep still looks for
-    # (a same-moment partner, a later previous moment), nothing further back can matter.
-    reach = list(accumulate((item.end for item in items), max))
+    # reach[i]: the latest end among items[0..i], and reach_id[i] the highest id among those ending then
+    # (a previous moment is the latest by end, then id). Once reach falls short of what the sweep still
+    # looks for (a same-moment partner, a later previous moment), nothing further back can matter.
+    reach, reach_id = _reach(items)
+    _number_figures(items)
     # focus_reach[i]: the latest end among the focus claims in items[0..i] (an incremental run).
     focus_reach = [] if focus is None else list(accumulate((_focus_end(item, focus) for item in items), max))
     for j, b in enumerate(items):
@@ -113,6 +119,8 @@ def block_relations(
         prev_old: Item | None = None
         figures = None if quiet else _Figures()
         old_figures = None if b_focus or quiet else _Figures()  # b's partners before this run's claims came
+        window: list[Item] = []  # b's same-moment candidates, latest first
+        window_similarity: list[float | None] = []
         for i in range(j - 1, -1, -1):
             a = items[i]
             if b.start - a.start > HORIZON_DAYS:
@@ -120,7 +128,7 @@ def block_relations(
             if (
                 not with_scope
                 and reach[i] < moment_floor
-                and _settled(reach[i], prev, prev_old, b_focus, focus)
+                and _settled(reach[i], reach_id[i], prev, prev_old, b_focus, focus)
             ):
                 break
             if quiet and a.end >= moment_floor:
@@ -136,10 +144,9 @@ def block_relations(
                     if with_scope and (b_focus or a.id in focus):  # type: ignore[operator]
                         found.append(Found(a, b, different_scope(a, b, reason)))
                     continue
-            if a.end >= moment_floor:
-                figures.offer(a, b, similarity)  # type: ignore[union-attr]  # not quiet: see above
-                if old_figures is not None and a.id not in focus:  # type: ignore[operator]
-                    old_figures.offer(a, b, similarity)
+            if a.end >= moment_floor:  # not quiet: see above
+                window.append(a)
+                window_similarity.append(similarity)
                 continue
             if prev is None or a.end > prev.end or (a.end == prev.end and a.id > prev.id):
                 prev, prev_similarity = a, similarity
@@ -149,6 +156,11 @@ def block_relations(
                 prev = None  # no new claim can become b's previous moment: b is untouched
                 break
         if figures is not None:
+            for k in range(len(window) - 1, -1, -1):
+                a = window[k]
+                figures.offer(a, b, window_similarity[k])
+                if old_figures is not None and a.id not in focus:  # type: ignore[operator]
+                    old_figures.offer(a, b, window_similarity[k])
             _same_moment_links(result, b, figures, old_figures, focus)
         if prev is None:
             continue
@@ -165,14 +177,51 @@ def _focus_end(item: Item, focus: Collection[int]) -> int:
     return item.end if item.id in focus else -1  # day ordinals start at 1
 
 
+def _number_figures(items: list[Item]) -> None:
+    """Give each distinct figure a small number: the sweep's lookups hash an int, not a float pair."""
+    numbers: dict[tuple[float, float], int] = {}
+    for item in items:
+        number = numbers.get(item.figure)
+        if number is None:
+            number = numbers[item.figure] = len(numbers)
+        item.figure_id = number
+
+
+def _reach(items: list[Item]) -> tuple[list[int], list[int]]:
+    """Per position, the latest (end, id) among items[0..i], compared as end first, then id."""
+    ends: list[int] = []
+    ids: list[int] = []
+    end, top = -1, -1
+    for item in items:
+        if item.end > end or (item.end == end and item.id > top):
+            end, top = item.end, item.id
+        ends.append(end)
+        ids.append(top)
+    return ends, ids
+
+
+def _beaten(reach: int, reach_id: int, claim: Item) -> bool:
+    """Whether no claim up to this point is later (by end, then id) than `claim`."""
+    return reach < claim.end or (reach == claim.end and reach_id < claim.id)
+
+
 def _settled(
-    reach: int, prev: Item | None, prev_old: Item | None, b_focus: bool, focus: Collection[int] | None
+    reach: int,
+    reach_id: int,
+    prev: Item | None,
+    prev_old: Item | None,
+    b_focus: bool,
+    focus: Collection[int] | None,
 ) -> bool:
-    """Whether no claim ending by `reach` can become the previous moment (nor, for a claim outside
-    the focus, its previous moment before this run)."""
-    if prev is None or reach >= prev.end:
+    """Whether no claim up to (reach, reach_id) can become the previous moment (nor, for a claim
+    outside the focus, its previous moment before this run)."""
+    if prev is None or not _beaten(reach, reach_id, prev):
         return False
-    return b_focus or prev.id not in focus or (prev_old is not None and reach < prev_old.end)  # type: ignore[operator]
+    return (
+        b_focus
+        or prev.id not in focus  # type: ignore[operator]
+        or (prev_old is not None and _beaten(reach, reach_id, prev_old))
+    )
 
 
 def _same_moment_links(

@@ -67,6 +67,7 @@ class Item:
     _value_text: str | None = None
     # What a same-moment comparison looks at: the widened range, or for a duration the start it implies.
     figure: tuple[float, float] = (0.0, 0.0)
+    figure_id: int = -1  # the figure as a small number, unique within one sweep (set by block_relations)
 
     @property
     def is_duration(self) -> bool:
