@@ -105,9 +105,14 @@ def _agreeing(a: Item, b: Item, similarity: float | None, what: str) -> Verdict:
     )
 
 
+def overlap(a: Item, b: Item) -> bool:
+    """Whether the two widened ranges meet: the figures agree."""
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
 def same_moment(a: Item, b: Item, similarity: float | None) -> Verdict:
     """Two claims about one quantity at one moment: they agree (corroborate or repeat) or contradict."""
-    if a.lo <= b.hi and b.lo <= a.hi:
+    if overlap(a, b):
         return _agreeing(a, b, similarity, "")
     apart = _apart(a, b)
     gap = gap_days(a.start, a.end, b.start, b.end)
@@ -123,7 +128,7 @@ def same_moment(a: Item, b: Item, similarity: float | None) -> Verdict:
 
 def changed(earlier: Item, later: Item, similarity: float | None) -> Verdict | None:
     """A quantity reported at two moments far enough apart: a differing value may be a real change."""
-    if earlier.lo <= later.hi and later.lo <= earlier.hi:
+    if overlap(earlier, later):
         return None
     days = gap_days(earlier.start, earlier.end, later.start, later.end)
     direction = "rose" if later.low > earlier.high else "fell"

@@ -26,6 +26,7 @@ from factcheck.compare.classify import (
     changed,
     different_scope,
     independent,
+    overlap,
     same_moment,
     scope_difference,
     subject_similarity,
@@ -168,7 +169,7 @@ def block_relations(
             verdict = _across_moments(prev, b, prev_similarity)
             if verdict is not None:
                 found.append(Found(prev, b, verdict))
-            if not b_focus and prev_old is not None and prev_old is not prev:
+            if not b_focus and prev_old is not None and prev_old is not prev and _linked_across(prev_old, b):
                 result.stale.append((prev_old, b))
     return result
 
@@ -287,6 +288,12 @@ def _judge(a: Item, b: Item) -> Verdict | None:
 
 def _at_one_moment(a: Item, b: Item, similarity: float | None) -> Verdict:
     return began(a, b, similarity) if a.is_duration else same_moment(a, b, similarity)
+
+
+def _linked_across(earlier: Item, later: Item) -> bool:
+    """Whether _across_moments makes a relation of the pair (without writing its explanation): a link
+    the sweep never made needs no delete."""
+    return earlier.is_duration or not overlap(earlier, later)
 
 
 def _across_moments(earlier: Item, later: Item, similarity: float | None) -> Verdict | None:
