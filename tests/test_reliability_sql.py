@@ -31,6 +31,9 @@ REVIEWED: dict[tuple[str, str], str] = {
     ("factcheck/compare/run.py", 'f"PRAGMA cache_size = -{int(kib)}"'): (
         "a size in KiB from the module's constants, forced through int()"
     ),
+    ("factcheck/compare/run.py", 'f"PRAGMA cache_size = -{int(SQLITE_RUN_CACHE_KIB)}"'): (
+        "a module constant (int), forced through int()"
+    ),
     ("factcheck/compare/run.py", 'f"PRAGMA cache_size = {int(previous or -2000)}"'): (
         "an int read back from PRAGMA cache_size, forced through int()"
     ),
