@@ -110,3 +110,45 @@ def test_a_claim_without_its_own_date_is_placed_at_its_reports_date(engine: Engi
             session.execute(select(table.c.id, table.c.moment_start).where(table.c.id.in_(ids))).all()
         )
     assert moments == {ids[0]: date(2017, 9, 2).toordinal(), ids[1]: date(2016, 3, 1).toordinal()}
+
+
+def test_focus_starts_names_the_claims_in_no_block(engine: Engine) -> None:
+    located = one(store_report(engine, Report("2017-09", said=[Said("SOHR: 2,000 fighters in Raqqa.",
+        "2,000 fighters", 2000, source="SOHR")])))  # fmt: skip
+    nowhere = one(store_report(engine, Report("2017-09", said=[Said("AFP: 900 fighters remain.", "900 fighters",
+        900, location=None, source="AFP")])))  # fmt: skip
+    from datetime import date
+
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session:
+        starts, unplaced = blocking.focus_starts(session, [located, nowhere])
+    assert starts == {("fighters", "Raqqa", "Islamic State"): [date(2017, 9, 1).toordinal()]}
+    assert unplaced == [nowhere]
+
+
+def test_a_claim_that_leaves_every_block_loses_its_links(engine: Engine) -> None:
+    """A re-extracted claim without a location any more keeps none of the links it had."""
+    from sqlalchemy import func, select, update
+    from sqlalchemy.orm import Session
+
+    from factcheck.store import models
+
+    first = one(store_report(engine, Report("2017-09", said=[Said("SOHR: 2,000 fighters in Raqqa.",
+        "2,000 fighters", 2000, source="SOHR")])))  # fmt: skip
+    second = one(store_report(engine, Report("2017-09", said=[Said("AFP: 6,000 fighters in Raqqa.",
+        "6,000 fighters", 6000, source="AFP")])))  # fmt: skip
+    assert compare_new_claims(engine, [first, second]) == 1
+
+    def relations() -> int:
+        with Session(engine) as session:
+            return int(
+                session.execute(select(func.count()).select_from(models.Relation.__table__)).scalar() or 0
+            )
+
+    assert relations() == 1
+    claims = models.Claim.__table__
+    with Session(engine) as session, session.begin():
+        session.execute(update(claims).where(claims.c.id == second).values(location=None))
+    assert compare_new_claims(engine, [second]) == 0
+    assert relations() == 0

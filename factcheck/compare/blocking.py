@@ -65,21 +65,24 @@ def _block_condition(key: BlockKey) -> Any:
     return and_(_claims.c.kind == kind, _claims.c.location == location, actor_condition)
 
 
-def focus_starts(session: Session, claim_ids: Sequence[int]) -> dict[BlockKey, list[int]]:
-    """Block key -> the moment_start of each of these claims in it: where an incremental run must look.
+def focus_starts(session: Session, claim_ids: Sequence[int]) -> tuple[dict[BlockKey, list[int]], list[int]]:
+    """Block key -> the moment_start of each of these claims in it (where an incremental run must look),
+    and the claims that fall in no block: without a location or a date (no moment_start).
 
-    Only the indexed columns are read; claims without a location or a date fall in no block."""
+    Only the indexed columns are read."""
     starts: dict[BlockKey, list[int]] = {}
-    columns = (_claims.c.kind, _claims.c.location, _claims.c.actor, _claims.c.moment_start)
+    placed: set[int] = set()
+    columns = (_claims.c.id, _claims.c.kind, _claims.c.location, _claims.c.actor, _claims.c.moment_start)
     for start in range(0, len(claim_ids), 500):
         query = select(*columns).where(
             _claims.c.id.in_(list(claim_ids[start : start + 500])),
             _claims.c.location.is_not(None),
             _claims.c.moment_start.is_not(None),
         )
-        for kind, location, actor, moment in session.execute(query):
+        for claim_id, kind, location, actor, moment in session.execute(query):
             starts.setdefault((kind, location, actor), []).append(moment)
-    return starts
+            placed.add(claim_id)
+    return starts, [claim_id for claim_id in claim_ids if claim_id not in placed]
 
 
 def _windowed_condition(key: BlockKey, low: int, high: int) -> Any:

@@ -115,11 +115,12 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
     with _run_connection(engine) as connection, Session(bind=connection) as session, session.begin():
         begin_writing(session)  # SQLite: the write lock before the first read (see _run_connection)
         stamp = models.utcnow()
-        windows = {key: horizon_windows(days) for key, days in focus_starts(session, claim_ids).items()}
+        starts, unplaced = focus_starts(session, claim_ids)
+        windows = {key: horizon_windows(days) for key, days in starts.items()}
+        del starts
         reviewed = reviewed_keys(session)
         partners = reviewed_partners(reviewed)
         keys = sorted(windows, key=lambda key: (key[0], key[1], key[2] or ""))
-        placed: set[int] = set()  # new claims that fell in a block
         for start in range(0, len(keys), BLOCKS_PER_STEP):
             found: list[Found] = []
             stale: list[tuple[Item, Item]] = []
@@ -130,14 +131,13 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
                 found.extend(reviewed_relations(items, partners, focus))
                 stale.extend(pair for pair in result.stale if relation_key(*pair) not in reviewed)
                 here.extend(item.id for item in items if item.id in focus)
-            placed.update(here)
             # Links another claim took over are gone, unless an editor reviewed them.
             delete_pairs(session, stale, LINK_TYPES)
             # A re-extracted claim keeps only the links this run made again (none for a new report's).
             delete_outdated(session, here, (relation_key(f.a, f.b) for f in found), LINK_TYPES)
             stored += upsert_relations(session, found, stamp, reviewed)
         # New claims in no block (no location, no date) have no links; drop any a re-extracted one had.
-        delete_outdated(session, sorted(focus - placed), (), LINK_TYPES)
+        delete_outdated(session, sorted(unplaced), (), LINK_TYPES)
     return stored
 
 
