@@ -20,6 +20,7 @@ def test_runs_grow_with_the_store_up_to_a_cap_and_reach_what_a_full_pass_finds(
     corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=600, seed=3), fmt="txt")
     monkeypatch.setattr(pipeline, "COMPARE_EVERY", 300)
     monkeypatch.setattr(pipeline, "COMPARE_AT_MOST", 400)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 50)  # batches well under a run, so the runs' sizes show
     runs: list[tuple[int, int]] = []  # (claims stored before the run's claims, claims in the run)
     compare_new = pipeline._compare_new
 

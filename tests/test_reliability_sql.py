@@ -51,6 +51,14 @@ REVIEWED: dict[tuple[str, str], str] = {
         "column is one of two literal column names in a constant tuple, marks the driver's placeholders; "
         "the claim ids travel as bound parameters"
     ),
+    (
+        "factcheck/store/writes.py",
+        "f\"INSERT INTO claims ({', '.join(quote(name) for name in _CLAIM_COLUMNS)}) \"\n"
+        "        f\"VALUES ({', '.join([mark] * len(columns))}) ON CONFLICT (claim_key) DO NOTHING\"",
+    ): (
+        "column names from a constant tuple, quoted by the dialect, and the driver's placeholder marks; "
+        "the claims' values travel as bound parameters"
+    ),
     ("factcheck/store/search.py", "f\"{_PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, :tsq)\""): (
         "_PG_DOCUMENT is a module constant built from a constant tuple of column names; the query "
         "words travel as the bound parameter :tsq"

@@ -34,6 +34,40 @@ def insert_ignoring_conflicts(session: Session, table: Any, rows: Sequence[dict[
         session.execute(_insert(session, table).on_conflict_do_nothing(index_elements=[key]), list(rows))
 
 
+# Every column of a claim row as _claim_rows builds it, in the order insert_claims sends them.
+_CLAIM_COLUMNS = (
+    "claim_key", "document_id", "start", "end", "sentence", "sentence_start", "text", "value_low",
+    "value_high", "approximate", "vague", "unit", "kind", "subject", "actor", "location", "as_of",
+    "moment_start", "source_id", "source_mention", "source_score", "via", "extractor_version", "created_at",
+)  # fmt: skip
+
+
+def insert_claims(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert claim rows, skipping any whose claim_key is stored already.
+
+    One INSERT .. ON CONFLICT DO NOTHING (same syntax on SQLite and PostgreSQL) through the driver's
+    executemany, each value passed through its column type's bind processor as SQLAlchemy would: building
+    SQLAlchemy's parameters row by row costs a fifth of what the database spends storing a claim."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    columns = [models.CLAIMS.c[name] for name in _CLAIM_COLUMNS]
+    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
+    quote = dialect.identifier_preparer.quote
+    mark = "%s" if dialect.name == "postgresql" else "?"
+    sql = (
+        f"INSERT INTO claims ({', '.join(quote(name) for name in _CLAIM_COLUMNS)}) "
+        f"VALUES ({', '.join([mark] * len(columns))}) ON CONFLICT (claim_key) DO NOTHING"
+    )
+    converted = [(name, process) for name, process in zip(_CLAIM_COLUMNS, processors, strict=True)]
+    values = [
+        tuple(row[name] if process is None else process(row[name]) for name, process in converted)
+        for row in rows
+    ]
+    connection.exec_driver_sql(sql, values)
+
+
 def begin_writing(session: Session) -> None:
     """Take the write lock now, so the reads that follow see the latest state until commit.
 
@@ -183,7 +217,7 @@ def store_documents(
         for (document, claims, parents), (document_id, new) in zip(reports, documents, strict=True)
     ]
     all_rows = [row for rows in rows_of for row in rows]
-    insert_ignoring_conflicts(session, models.CLAIMS, all_rows, "claim_key")
+    insert_claims(session, all_rows)
     ids = _claim_ids(session, [row["claim_key"] for row in all_rows])
     return [
         StoredDocument(
@@ -293,7 +327,7 @@ def replace_claims(
     if gone:
         session.execute(delete(claim_table).where(claim_table.c.id.in_([row.id for row in gone])))
     fresh = [row for row in new_rows if row["claim_key"] not in old_keys]
-    insert_ignoring_conflicts(session, claim_table, fresh, "claim_key")
+    insert_claims(session, fresh)
     for kept in (r for r in new_rows if r["claim_key"] in old_keys):
         values = {k: v for k, v in kept.items() if k not in ("claim_key", "document_id", "created_at")}
         session.execute(
