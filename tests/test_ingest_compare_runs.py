@@ -32,7 +32,7 @@ def test_runs_grow_with_the_store_up_to_a_cap_and_reach_what_a_full_pass_finds(
     summary = pipeline.ingest(engine, read_paths([str(path) for path in sorted(corpus.files)]))
     assert summary.new == 600 and summary.claims == sum(size for _before, size in runs)
     batch = pipeline.BATCH_SIZE * 5  # claims a batch of synthetic reports brings: runs start after a batch
-    wanted = [min(400, max(300, before // 2)) for before, _size in runs]
+    wanted = [min(400, max(300, pipeline.COMPARE_SHARE * before)) for before, _size in runs]
     # Every run but the last (the end of the ingest) waited for its share of the store, and no longer.
     assert all(
         low <= size < low + batch for low, (_before, size) in list(zip(wanted, runs, strict=True))[:-1]

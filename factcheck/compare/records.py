@@ -129,6 +129,13 @@ def _subject(subject: str | None) -> tuple[str, bool]:
 _widened = lru_cache(maxsize=65536)(widened)
 
 
+def clear_caches() -> None:
+    """Forget the memoised names and wordings. Kept after a run, its entries lie scattered over the
+    memory the run used and keep those pages resident; the next run fills the caches again quickly."""
+    for cache in (_origin, _wording, _subject, _widened):
+        cache.cache_clear()
+
+
 def _via(raw: Any) -> tuple[str, ...]:
     """The via column as a tuple; selected as text so that the common empty list costs nothing."""
     if not raw or raw == "[]":

@@ -42,7 +42,7 @@ from factcheck.compare.persist import (
     upsert_relations,
 )
 from factcheck.compare.places import Gazetteer, containment, default_gazetteer
-from factcheck.compare.records import Item
+from factcheck.compare.records import Item, clear_caches
 from factcheck.compare.timing import HORIZON_DAYS
 from factcheck.store import models
 from factcheck.store.writes import begin_writing
@@ -54,7 +54,9 @@ BLOCKS_PER_STEP = 1
 # Every type an incremental run makes; different_scope belongs to `compare --all --with-scope` only.
 LINK_TYPES = ("contradicts", "corroborates", "repeats", "changed_over_time")
 SQLITE_PASS_CACHE_KIB = 512 * 1024  # a full pass touches every index page; the default 2 MB cache thrashes
-SQLITE_RUN_CACHE_KIB = 32 * 1024  # an incremental run writes across the relation indexes: room, but bounded
+# An incremental run writes across the relation indexes; its page cache adds to the run's peak memory.
+# Against the 2 MB default, 32 MB saved 2.4 s of 27 on a run of 100,000 new claims, 8 MB 0.9 s.
+SQLITE_RUN_CACHE_KIB = 8 * 1024
 
 
 @contextmanager
@@ -138,6 +140,7 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
             stored += upsert_relations(session, found, stamp, reviewed)
         # New claims in no block (no location, no date) have no links; drop any a re-extracted one had.
         delete_outdated(session, sorted(unplaced), (), LINK_TYPES)
+    clear_caches()
     return stored
 
 
