@@ -10,7 +10,6 @@ nothing happens.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 from functools import lru_cache
 from typing import Any
@@ -21,8 +20,7 @@ def _malloc_trim() -> Any | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
+        trim = ctypes.CDLL(None).malloc_trim  # the C library the interpreter itself runs on
     except (OSError, AttributeError):
         return None
     trim.argtypes = [ctypes.c_size_t]

@@ -18,6 +18,7 @@ from factcheck.compare.pairs import Found
 from factcheck.compare.records import Item
 from factcheck.store import models
 from factcheck.store.reviews import relation_statuses
+from factcheck.store.writes import driver_mark
 
 _relations: Any = models.Relation.__table__
 
@@ -42,14 +43,10 @@ _REFRESHED = _COLUMNS[1:]
 _STATUS_UPDATE = "status = CASE WHEN excluded.status = 'open' THEN relations.status ELSE excluded.status END"
 
 
-def _mark(dialect: str) -> str:
-    return "%s" if dialect == "postgresql" else "?"
-
-
 def _upsert_sql(dialect: str) -> str:
     """One INSERT .. ON CONFLICT DO UPDATE (same syntax on SQLite and PostgreSQL), sent straight to the
     driver's executemany: building SQLAlchemy parameters per row costs more than SQLite's own work."""
-    mark = _mark(dialect)
+    mark = driver_mark(dialect)
     updates = ", ".join(
         _STATUS_UPDATE if column == "status" else f"{column} = excluded.{column}" for column in _REFRESHED
     )
@@ -117,7 +114,7 @@ def _delete_keys(session: Session, keys: Sequence[str], types: Sequence[str]) ->
     if not keys:
         return
     connection = session.connection()
-    mark = _mark(connection.dialect.name)
+    mark = driver_mark(connection.dialect.name)
     wanted = tuple(types)
     sql = f"DELETE FROM relations WHERE relation_key = {mark} AND type IN ({', '.join([mark] * len(wanted))})"
     connection.exec_driver_sql(sql, [(key, *wanted) for key in keys])
@@ -133,7 +130,7 @@ def delete_outdated(
     gone: set[str] = set()
     wanted = set(types)
     connection = session.connection()
-    mark = _mark(connection.dialect.name)
+    mark = driver_mark(connection.dialect.name)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ", ".join([mark] * len(chunk))

@@ -29,6 +29,11 @@ def _insert(session: Session, table: Any) -> Any:
     return sqlite_insert(table)
 
 
+def driver_mark(dialect: str) -> str:
+    """The driver's placeholder for a bound parameter in SQL sent through exec_driver_sql."""
+    return "%s" if dialect == "postgresql" else "?"
+
+
 def insert_ignoring_conflicts(session: Session, table: Any, rows: Sequence[dict[str, Any]], key: str) -> None:
     if rows:
         session.execute(_insert(session, table).on_conflict_do_nothing(index_elements=[key]), list(rows))
@@ -55,12 +60,12 @@ def insert_claims(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     columns = [models.CLAIMS.c[name] for name in _CLAIM_COLUMNS]
     processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
     quote = dialect.identifier_preparer.quote
-    mark = "%s" if dialect.name == "postgresql" else "?"
+    mark = driver_mark(dialect.name)
     sql = (
         f"INSERT INTO claims ({', '.join(quote(name) for name in _CLAIM_COLUMNS)}) "
         f"VALUES ({', '.join([mark] * len(columns))}) ON CONFLICT (claim_key) DO NOTHING"
     )
-    converted = [(name, process) for name, process in zip(_CLAIM_COLUMNS, processors, strict=True)]
+    converted = list(zip(_CLAIM_COLUMNS, processors, strict=True))
     values = [
         tuple(row[name] if process is None else process(row[name]) for name, process in converted)
         for row in rows
