@@ -1,8 +1,10 @@
-"""An incremental run on SQLite writes without foreign-key lookups, inside its own write lock, and hands
-its connection back to the pool exactly as it found it, whether the run succeeds or fails."""
+"""An incremental run on SQLite writes without foreign-key lookups, inside its own write lock, on a
+connection of its own that it closes afterwards: the pool's connections keep their settings, whether the
+run succeeds or fails, and the run's memory (page cache, prepared statements) is not kept."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -36,7 +38,7 @@ def _two_reports(engine: Engine) -> list[int]:
     return ids
 
 
-def test_a_run_restores_foreign_keys_and_cache_on_its_connection(sqlite_engine: Engine) -> None:
+def test_a_run_leaves_the_pools_settings_as_they_were(sqlite_engine: Engine) -> None:
     before = _settings(sqlite_engine)
     assert before[0] == 1
     assert compare_new_claims(sqlite_engine, _two_reports(sqlite_engine)) == 1
@@ -46,7 +48,7 @@ def test_a_run_restores_foreign_keys_and_cache_on_its_connection(sqlite_engine: 
     assert [r.type for r in relations(sqlite_engine)] == ["contradicts"]
 
 
-def test_a_failed_run_writes_nothing_and_restores_its_connection(
+def test_a_failed_run_writes_nothing_and_leaves_the_pools_settings(
     sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _settings(sqlite_engine)
@@ -84,3 +86,21 @@ def test_a_run_holds_the_write_lock_from_its_first_read(sqlite_url: str, sqlite_
     assert compare_new_claims(sqlite_engine, ids) == 1
     other.dispose()
     assert blocked == [True]
+
+
+def test_a_run_closes_its_own_connection(sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = _two_reports(sqlite_engine)
+    used: list[sqlite3.Connection] = []
+    focus_starts = run.focus_starts
+
+    def starting(session: object, claim_ids: object) -> object:
+        used.append(session.connection().connection.dbapi_connection)  # type: ignore[attr-defined]
+        return focus_starts(session, claim_ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "focus_starts", starting)
+    assert compare_new_claims(sqlite_engine, ids) == 1
+    assert len(used) == 1
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        used[0].execute("SELECT 1")
+    with sqlite_engine.connect() as connection:  # the pool still serves connections
+        assert connection.exec_driver_sql("SELECT count(*) FROM relations").scalar() == 1

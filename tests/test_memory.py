@@ -29,3 +29,27 @@ def test_freed_heap_pages_leave_the_resident_set() -> None:
     after = _resident_mb()
     assert before - after > 100, (before, after)
     assert len(kept) == 2000
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_cyclic_garbage_left_with_the_collector_off_is_collected() -> None:
+    import gc
+    import weakref
+
+    was_enabled = gc.isenabled()
+    gc.disable()  # as during a comparison run
+    try:
+        first, second = _Node(), _Node()
+        first.other, second.other = second, first
+        alive = weakref.ref(first)
+        del first, second
+        assert alive() is not None  # only the cycle collector can free a cycle
+        release_free_memory()
+        assert alive() is None
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, select, text, update
@@ -65,11 +66,16 @@ def insert_claims(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         f"INSERT INTO claims ({', '.join(quote(name) for name in _CLAIM_COLUMNS)}) "
         f"VALUES ({', '.join([mark] * len(columns))}) ON CONFLICT (claim_key) DO NOTHING"
     )
-    converted = list(zip(_CLAIM_COLUMNS, processors, strict=True))
-    values = [
-        tuple(row[name] if process is None else process(row[name]) for name, process in converted)
-        for row in rows
-    ]
+    # Most columns need no conversion: the row's values are taken in one C call, then only the few
+    # that do (booleans, dates, JSON) are converted.
+    take = itemgetter(*_CLAIM_COLUMNS)
+    converted = [(index, process) for index, process in enumerate(processors) if process is not None]
+    values = []
+    for row in rows:
+        value = list(take(row))
+        for index, process in converted:
+            value[index] = process(value[index])
+        values.append(tuple(value))
     connection.exec_driver_sql(sql, values)
 
 
