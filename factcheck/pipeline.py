@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from factcheck import domain
-from factcheck.memory import release_free_memory
+from factcheck.memory import fewer_young_collections, release_free_memory
 from factcheck.read.errors import ReadError
 
 
@@ -202,20 +202,21 @@ def ingest(
     with session_factory(engine)() as session:
         registry = load_registry(session)
     batcher = _Batcher(engine, registry, summary, compare, on_error)
-    for item in items:
-        if on_item:
-            on_item()
-        if isinstance(item, ReadError):
-            batcher.fail(item.origin, item.message)
-            continue
-        try:
-            claims = extract_document(item, registry)
-        except Exception as exc:
-            # An extractor bug on odd text is that report's failure; the batch goes on.
-            batcher.fail(item.origin, exc)
-            continue
-        batcher.add(item, claims)
-    batcher.finish()
+    with fewer_young_collections():
+        for item in items:
+            if on_item:
+                on_item()
+            if isinstance(item, ReadError):
+                batcher.fail(item.origin, item.message)
+                continue
+            try:
+                claims = extract_document(item, registry)
+            except Exception as exc:
+                # An extractor bug on odd text is that report's failure; the batch goes on.
+                batcher.fail(item.origin, exc)
+                continue
+            batcher.add(item, claims)
+        batcher.finish()
     return summary
 
 

@@ -53,3 +53,67 @@ def test_cyclic_garbage_left_with_the_collector_off_is_collected() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_no_cyclic_gc_pauses_the_collector_and_restores_its_state() -> None:
+    import gc
+
+    from factcheck.memory import no_cyclic_gc
+
+    was_enabled = gc.isenabled()
+    try:
+        gc.enable()
+        with no_cyclic_gc():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        gc.disable()  # a caller that had it off keeps it off
+        with no_cyclic_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+
+
+def test_fewer_young_collections_raises_the_threshold_and_restores_it() -> None:
+    import gc
+
+    from factcheck.memory import fewer_young_collections
+
+    previous = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with pytest.raises(RuntimeError), fewer_young_collections(5000):
+            assert gc.get_threshold() == (5000, 10, 10)
+            raise RuntimeError("the block failed")
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(20_000, 10, 10)  # never more often than a caller asked for
+        with fewer_young_collections(5000):
+            assert gc.get_threshold() == (20_000, 10, 10)
+        gc.set_threshold(0)  # nor switched back on where the caller turned automatic collection off
+        with fewer_young_collections(5000):
+            assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*previous)
+
+
+def test_ingest_collects_young_objects_less_often_and_restores_the_threshold(tmp_path: Path) -> None:
+    import gc
+
+    from factcheck.memory import INGEST_YOUNG_THRESHOLD
+    from factcheck.pipeline import ingest
+    from factcheck.read import read_paths
+    from factcheck.store.engine import open_store
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    store = open_store(f"sqlite:///{tmp_path / 'factcheck.db'}")
+    previous = gc.get_threshold()
+    seen: list[int] = []
+    try:
+        gc.set_threshold(700, 10, 10)
+        summary = ingest(store, read_paths([str(seeds)]), on_item=lambda: seen.append(gc.get_threshold()[0]))
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*previous)
+        store.dispose()
+    assert summary.new == 5
+    assert seen == [INGEST_YOUNG_THRESHOLD] * 5

@@ -7,7 +7,6 @@ pass does not produce again are removed, and editors' decisions are restored on 
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -44,6 +43,7 @@ from factcheck.compare.persist import (
 from factcheck.compare.places import Gazetteer, containment, default_gazetteer
 from factcheck.compare.records import Item, clear_caches
 from factcheck.compare.timing import HORIZON_DAYS
+from factcheck.memory import no_cyclic_gc
 from factcheck.store import models
 from factcheck.store.writes import begin_writing
 
@@ -106,7 +106,9 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
     many claims are new, and each block is read only within the horizon of its new claims' dates."""
     if not claim_ids:
         return 0
-    with _no_cyclic_gc():
+    # A run's records and relations are acyclic; the collector's rescans of them were 8% of a run of
+    # 130,000 new claims on a store of 500,000 (and a third of a full pass).
+    with no_cyclic_gc():
         return _compare_new_claims(engine, claim_ids)
 
 
@@ -160,23 +162,9 @@ def horizon_windows(focus_starts: list[int]) -> list[DayWindow]:
     return windows
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """A comparison allocates millions of small acyclic objects; the cycle collector would rescan them all
-    again and again (a third of a full pass, 8% of an incremental run of 130,000 new claims on a store
-    of 500,000), and has nothing to find."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def compare_all(engine: Engine, *, with_scope: bool = False, gazetteer: Gazetteer | None = None) -> int:
     """Recompute every relation; different_scope pairs only when asked. Returns relations stored."""
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _compare_all(engine, with_scope, gazetteer)
 
 
