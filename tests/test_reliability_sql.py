@@ -46,7 +46,7 @@ REVIEWED: dict[tuple[str, str], str] = {
     ): "only the driver's placeholder mark (? or %s); keys and types travel as bound parameters",
     (
         "factcheck/compare/persist.py",
-        'f"SELECT relation_key, type FROM relations WHERE {column} IN ({marks})"',
+        'f"SELECT {column}, relation_key, type FROM relations WHERE {column} IN ({marks})"',
     ): (
         "column is one of two literal column names in a constant tuple, marks the driver's placeholders; "
         "the claim ids travel as bound parameters"
