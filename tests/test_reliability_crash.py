@@ -87,6 +87,7 @@ def _claims_by_document(db: Path) -> dict[str, tuple[str, str | None, str | None
 def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
     from factcheck.domain import content_hash
     from factcheck.extract import extract
+    from factcheck.pipeline import BATCH_SIZE
 
     reports = tmp_path / "reports"
     files = write_reports(reports, REPORTS, seed=3)
@@ -95,7 +96,9 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
     seed = rng.randrange(1 << 30)
     rng.seed(seed)  # printed on failure so a run can be repeated
     first = rng.randrange(1, REPORTS // 3)
-    second = rng.randrange(REPORTS // 3, REPORTS - 50)
+    # Reports commit BATCH_SIZE at a time, so the count the kill waits for must be reachable by a commit
+    # before the last one: at REPORTS - 50 it could only be reached when the whole ingest was in.
+    second = rng.randrange(REPORTS // 3, REPORTS - BATCH_SIZE)
 
     stored_first = _kill_after(db, reports, first)
     assert 0 < stored_first < REPORTS, (seed, stored_first)
