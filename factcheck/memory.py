@@ -10,7 +10,6 @@ nothing happens.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import sys
 from collections.abc import Iterator
@@ -29,6 +28,8 @@ INGEST_YOUNG_THRESHOLD = 10_000
 def _malloc_trim() -> Any | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here, not at import: the extractor imports this module for no_cyclic_gc
+
     try:
         trim = ctypes.CDLL(None).malloc_trim  # the C library the interpreter itself runs on
     except (OSError, AttributeError):

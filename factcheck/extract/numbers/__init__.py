@@ -19,9 +19,6 @@ Dates, years used as dates, times of day and codes (tracking numbers, "A320") ar
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import fields
 
 from factcheck.domain import Quantity
@@ -36,6 +33,7 @@ from factcheck.extract.numbers.grammar import (
     scan,
 )
 from factcheck.extract.numbers.lexicon import load_lexicon
+from factcheck.memory import no_cyclic_gc
 
 __all__ = ["date_spans", "find_numbers", "is_date_like"]
 
@@ -54,27 +52,16 @@ def find_numbers(text: str, language: str, skip_dates: bool = True) -> list[Quan
 
     Never raises on any string; values that overflow a float are left out.
     """
-    with _collector_paused(len(text) > _LARGE_TEXT):
+    if len(text) <= _LARGE_TEXT:
+        return _find_numbers(text, language, skip_dates)
+    # The collector would pass again and again over the hundreds of thousands of records being built
+    # (about a third of the time), and they form no reference cycles for it to find.
+    with no_cyclic_gc():
         return _find_numbers(text, language, skip_dates)
 
 
 # Above this many characters a text may hold hundreds of thousands of mentions ("1 1 1 …").
 _LARGE_TEXT = 100_000
-
-
-@contextmanager
-def _collector_paused(pause: bool) -> Iterator[None]:
-    """With ``pause``, the cyclic garbage collector waits until the mentions are read: it would otherwise pass
-    again and again over the hundreds of thousands of records being built (about a third of the time), and
-    they form no reference cycles for it to find. The collector runs as before afterwards."""
-    if not pause or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _find_numbers(text: str, language: str, skip_dates: bool) -> list[Quantity]:
