@@ -45,7 +45,7 @@ class Attribution(NamedTuple):
     via: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out: mypyc compiles it, not dataclass's generated one
 class SentenceState:
     start: int
     end: int
@@ -54,12 +54,29 @@ class SentenceState:
     heading: bool
     quote_led: bool
     new_line: bool
-    own: Attribution | None = None
-    own_is_person: bool = False
-    hedge: bool = False
-    effective: Attribution | None = None
-    in_quote: bool = False
-    follow_up: bool = False  # the source was carried over from the sentence before in the same paragraph
+    own: Attribution | None
+    own_is_person: bool
+    hedge: bool
+    effective: Attribution | None
+    in_quote: bool
+    follow_up: bool  # the source was carried over from the sentence before in the same paragraph
+
+    def __init__(
+        self, start: int, end: int, text: str, cues: list[Cue], heading: bool, quote_led: bool, new_line: bool
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cues = cues
+        self.heading = heading
+        self.quote_led = quote_led
+        self.new_line = new_line
+        self.own = None
+        self.own_is_person = False
+        self.hedge = False
+        self.effective = None
+        self.in_quote = False
+        self.follow_up = False
 
 
 @dataclass(slots=True)

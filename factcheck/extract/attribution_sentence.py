@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from factcheck.extract.attribution_lexicon import AttributionLexicon
 from factcheck.extract.attribution_phrases import Phrase, phrase_after, phrase_before, sources_between
@@ -17,15 +17,24 @@ _INVERSION_MARKS = frozenset(",\"”»’'–—:")
 _WORD_AT = re.compile(r"[^\W_]+")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out: mypyc compiles it, not dataclass's generated one
 class Cue:
     """One attribution in a sentence. ``source`` None with ``pronoun`` True means "han"/"he"."""
 
     position: int  # sentence offset of the cue word
     kind: str  # "explicit" or "hedge"
-    source: Resolution | None = None
-    pronoun: bool = False
-    relays: list[Resolution] = field(default_factory=list)
+    source: Resolution | None
+    pronoun: bool
+    relays: list[Resolution]
+
+    def __init__(
+        self, position: int, kind: str, source: Resolution | None = None, pronoun: bool = False
+    ) -> None:
+        self.position = position
+        self.kind = kind
+        self.source = source
+        self.pronoun = pronoun
+        self.relays = []
 
     @property
     def is_outlet(self) -> bool:

@@ -36,12 +36,20 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:()!?\"“”«»]|\.\s|\s[–—]\s")
 
 
-@dataclass(slots=True)  # not frozen (frozen init is slower), but never changed once made
+# Not frozen, and __init__ written out (mypyc compiles it, not dataclass's generated one): there is one per
+# mention of a place or actor. Never changed once made.
+@dataclass(slots=True, init=False)
 class Entity:
     start: int
     end: int
     canonical: str
-    type: str | None = None
+    type: str | None
+
+    def __init__(self, start: int, end: int, canonical: str, type: str | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.canonical = canonical
+        self.type = type
 
 
 @dataclass(slots=True)
@@ -207,7 +215,7 @@ def _lower(value: Any) -> str | None:
     return str(value).lower() if value else None
 
 
-@dataclass(slots=True)  # not frozen: one per claim, and frozen init is slower
+@dataclass(slots=True, init=False)  # one per claim: not frozen, and __init__ written out for mypyc to compile
 class ClaimSpot:
     """Where a claim sits: absolute offsets of its number and sentence, and the sentence before."""
 
@@ -217,8 +225,28 @@ class ClaimSpot:
     sentence_end: int
     previous_start: int  # start of the sentence before (== sentence_start for the first)
     kind: str
-    noun_start: int | None = None  # absolute span of the counted noun ("IS-krigere")
-    noun_end: int | None = None
+    noun_start: int | None  # absolute span of the counted noun ("IS-krigere")
+    noun_end: int | None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        sentence_start: int,
+        sentence_end: int,
+        previous_start: int,
+        kind: str,
+        noun_start: int | None = None,
+        noun_end: int | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.sentence_start = sentence_start
+        self.sentence_end = sentence_end
+        self.previous_start = previous_start
+        self.kind = kind
+        self.noun_start = noun_start
+        self.noun_end = noun_end
 
 
 class ContextResolver:

@@ -29,12 +29,20 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _WORD_SPLIT = re.compile(r"(\w[\w'’-]*)")
 
 
-@dataclass(slots=True)  # not frozen: built for many words of a sentence, and frozen init is slower
+# Built for many words of a sentence: not frozen, and __init__ written out for mypyc to compile (dataclass's
+# generated one runs interpreted).
+@dataclass(slots=True, init=False)
 class Word:
     start: int
     end: int
     text: str
     lower: str
+
+    def __init__(self, start: int, end: int, text: str, lower: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
 
 
 class SentenceView:

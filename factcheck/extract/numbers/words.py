@@ -34,16 +34,36 @@ WORD = "word"  # "and", "och", "y", "et"
 HALF = "half"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out: mypyc compiles it, not dataclass's generated one
 class _Token:
     kind: str  # a morpheme kind, or HALF
     value: float
     start: int
     end: int
     joiner: str
-    morpheme: Morpheme | None = None
-    digits: bool = False  # a number written in digits inside a phrase ("3 hundra 21", "1,5 miljoner")
-    grouped: bool = False
+    morpheme: Morpheme | None
+    digits: bool  # a number written in digits inside a phrase ("3 hundra 21", "1,5 miljoner")
+    grouped: bool
+
+    def __init__(
+        self,
+        kind: str,
+        value: float,
+        start: int,
+        end: int,
+        joiner: str,
+        morpheme: Morpheme | None = None,
+        digits: bool = False,
+        grouped: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.value = value
+        self.start = start
+        self.end = end
+        self.joiner = joiner
+        self.morpheme = morpheme
+        self.digits = digits
+        self.grouped = grouped
 
 
 def vague_range(unit: float) -> tuple[float, float]:
