@@ -101,3 +101,12 @@ def test_readme_names_every_command() -> None:
     missing = [name for name in COMMANDS if f"factcheck {name}" not in readme]
     assert missing == []
     assert "make run" in readme and "make test" in readme
+
+
+def test_the_ingest_knows_its_total_only_when_every_file_is_one_report() -> None:
+    from factcheck.cli.ingest_cmd import _reports_in
+
+    assert _reports_in(["a.txt", "b.html", "c.md"]) == 3
+    assert _reports_in(["a.txt", "feed.JSONL"]) is None
+    assert _reports_in(["a.txt", "-"]) is None
+    assert _reports_in([]) == 0

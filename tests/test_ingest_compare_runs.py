@@ -44,3 +44,54 @@ def test_runs_grow_with_the_store_up_to_a_cap_and_reach_what_a_full_pass_finds(
     compare_all(engine)
     assert incremental == {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
     assert len(incremental) > 100
+
+
+def _recorded_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of new claims of each comparison run the ingest makes from now on."""
+    runs: list[int] = []
+    compare_new = pipeline._compare_new
+
+    def recording(engine_: Engine, claim_ids: tuple[int, ...]) -> int:
+        runs.append(len(claim_ids))
+        return compare_new(engine_, claim_ids)
+
+    monkeypatch.setattr(pipeline, "_compare_new", recording)
+    return runs
+
+
+@pytest.mark.parametrize("cap", [100_000, 1_500])
+def test_a_known_total_skips_runs_the_final_one_would_repeat_while_under_the_cap(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=600, seed=3), fmt="txt")
+    monkeypatch.setattr(pipeline, "COMPARE_EVERY", 300)
+    monkeypatch.setattr(pipeline, "COMPARE_AT_MOST", cap)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 50)
+    runs = _recorded_runs(monkeypatch)
+    files = [str(path) for path in sorted(corpus.files)]
+    summary = pipeline.ingest(engine, read_paths(files), expected=len(files))
+    assert summary.new == 600 and sum(runs) == summary.claims
+    if cap > summary.claims:
+        assert runs == [summary.claims]  # everything fits in the final run: one reading of the store
+    else:
+        # A run falls due once the waiting claims reach the cap, whatever is still to come.
+        assert len(runs) >= 2 and all(size < cap + pipeline.BATCH_SIZE * 10 for size in runs)
+    incremental = {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+    compare_all(engine)
+    assert incremental == {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+
+
+def test_an_underestimated_total_still_compares_in_runs(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=600, seed=3), fmt="txt")
+    monkeypatch.setattr(pipeline, "COMPARE_EVERY", 300)
+    monkeypatch.setattr(pipeline, "COMPARE_AT_MOST", 1_000)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 50)
+    runs = _recorded_runs(monkeypatch)
+    files = [str(path) for path in sorted(corpus.files)]
+    # Told of 100 reports where there are 600 (as with JSON lines counted as files): once the 100 are in,
+    # nothing more is expected, so runs wait for the cap, and the claims are all compared all the same.
+    summary = pipeline.ingest(engine, read_paths(files), expected=100)
+    assert sum(runs) == summary.claims and len(runs) >= 2
+    assert all(size < 1_000 + pipeline.BATCH_SIZE * 10 for size in runs)

@@ -33,6 +33,16 @@ def _expand(paths: tuple[str, ...]) -> list[str]:
     return files
 
 
+def _reports_in(files: list[str]) -> int | None:
+    """How many reports the files hold when that is known without reading them: one a file, unless some are
+    JSON lines (many a file) or standard input."""
+    from factcheck.read import RECORD_SUFFIXES
+
+    if any(name == "-" or Path(name).suffix.lower() in RECORD_SUFFIXES for name in files):
+        return None
+    return len(files)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--no-compare", is_flag=True, help="Store only; compare later with `factcheck compare --all`.")
@@ -72,7 +82,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_compare: bool, quiet: 
                 yield from read_paths([file])
                 bar.update(1)
 
-        summary = run_ingest(engine, items(), on_error=report, compare=not no_compare)  # type: ignore[arg-type]
+        summary = run_ingest(
+            engine,
+            items(),  # type: ignore[arg-type]
+            on_error=report,
+            compare=not no_compare,
+            expected=_reports_in(files),
+        )
     if summary.new == 0 and summary.failed == 0 and summary.existing:
         click.echo(f"nothing new: {summary.existing} already stored")
     else:

@@ -24,7 +24,7 @@ MAX_BYTES = 200 * 1024 * 1024
 # JSON-lines feeds may be up to MAX_BYTES, each record up to this.
 MAX_REPORT_BYTES = 5 * 1024 * 1024
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 
 
 def _sniff_html(text: str) -> bool:
@@ -75,7 +75,7 @@ def read_bytes(data: bytes, origin: str, suffix: str = "") -> Iterator[Document 
         yield ReadError(origin, str(exc))
         return
     suffix = suffix.lower()
-    if suffix in _RECORD_SUFFIXES:
+    if suffix in RECORD_SUFFIXES:
         from factcheck.read.records import parse_records
 
         for item in parse_records(text, origin):
@@ -107,7 +107,7 @@ def _megabytes(size: int) -> str:
 def _size_error(origin: str, size: int, suffix: str) -> ReadError | None:
     if size > MAX_BYTES:
         return ReadError(origin, f"file too large ({_megabytes(size)}; the limit is {_megabytes(MAX_BYTES)})")
-    if size > MAX_REPORT_BYTES and suffix.lower() not in _RECORD_SUFFIXES:
+    if size > MAX_REPORT_BYTES and suffix.lower() not in RECORD_SUFFIXES:
         return ReadError(
             origin,
             f"file too large for one report ({_megabytes(size)}; the limit is "
