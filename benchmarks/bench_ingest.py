@@ -230,7 +230,8 @@ def extrapolated_seconds(run: dict[str, Any], reports: int) -> float:
     comparisons). A comparison run costs alpha per claim in the store (it reads the parts of the blocks
     its new claims fall in) plus beta per new claim (least squares over this run's comparisons). The
     pipeline's schedule of comparison runs (COMPARE_EVERY, COMPARE_SHARE, COMPARE_AT_MOST, one check per
-    batch of BATCH_SIZE reports) is then replayed up to `reports`, as the real ingest would run it."""
+    batch of BATCH_SIZE reports, no run while the rest of the known total fits in the final one) is then
+    replayed up to `reports`, as the real ingest told the total (as the CLI tells it) would run it."""
     from factcheck import pipeline
 
     runs = run.get("compare_runs") or []
@@ -242,10 +243,14 @@ def extrapolated_seconds(run: dict[str, Any], reports: int) -> float:
     batch_claims = pipeline.BATCH_SIZE * run["claims"] / run["reports"]
     total = per_report * reports
     stored = uncompared = 0.0
-    for _batch in range(-(-reports // pipeline.BATCH_SIZE)):
+    claims_per_report = run["claims"] / run["reports"]
+    for batch in range(-(-reports // pipeline.BATCH_SIZE)):
         uncompared += batch_claims
-        wanted = min(pipeline.COMPARE_AT_MOST, max(pipeline.COMPARE_EVERY, pipeline.COMPARE_SHARE * stored))
-        if uncompared >= wanted:
+        rest = max(0, reports - (batch + 1) * pipeline.BATCH_SIZE) * claims_per_report
+        wanted = max(pipeline.COMPARE_EVERY, pipeline.COMPARE_SHARE * stored)
+        if uncompared >= pipeline.COMPARE_AT_MOST or (
+            uncompared >= wanted and uncompared + rest > pipeline.COMPARE_AT_MOST
+        ):
             stored += uncompared
             total += alpha * stored + beta * uncompared
             uncompared = 0.0
