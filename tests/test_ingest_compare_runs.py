@@ -14,13 +14,20 @@ from factcheck.read import read_paths
 from tests.test_compare_support import relations
 
 
+def _small_schedule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int) -> list[str]:
+    """600 synthetic reports (five claims each) and a schedule scaled down to them: runs from 300 new claims,
+    at most `cap`, batches of 50 reports (well under a run, so the runs' sizes show). Returns the files."""
+    corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=600, seed=3), fmt="txt")
+    monkeypatch.setattr(pipeline, "COMPARE_EVERY", 300)
+    monkeypatch.setattr(pipeline, "COMPARE_AT_MOST", cap)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 50)
+    return [str(path) for path in sorted(corpus.files)]
+
+
 def test_runs_grow_with_the_store_up_to_a_cap_and_reach_what_a_full_pass_finds(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=600, seed=3), fmt="txt")
-    monkeypatch.setattr(pipeline, "COMPARE_EVERY", 300)
-    monkeypatch.setattr(pipeline, "COMPARE_AT_MOST", 400)
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 50)  # batches well under a run, so the runs' sizes show
+    corpus_files = _small_schedule(tmp_path, monkeypatch, cap=400)
     runs: list[tuple[int, int]] = []  # (claims stored before the run's claims, claims in the run)
     compare_new = pipeline._compare_new
 
@@ -29,7 +36,7 @@ def test_runs_grow_with_the_store_up_to_a_cap_and_reach_what_a_full_pass_finds(
         return compare_new(engine_, claim_ids)
 
     monkeypatch.setattr(pipeline, "_compare_new", recording)
-    summary = pipeline.ingest(engine, read_paths([str(path) for path in sorted(corpus.files)]))
+    summary = pipeline.ingest(engine, read_paths(corpus_files))
     assert summary.new == 600 and summary.claims == sum(size for _before, size in runs)
     batch = pipeline.BATCH_SIZE * 5  # claims a batch of synthetic reports brings: runs start after a batch
     wanted = [min(400, max(300, pipeline.COMPARE_SHARE * before)) for before, _size in runs]
@@ -63,12 +70,8 @@ def _recorded_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_a_known_total_skips_runs_the_final_one_would_repeat_while_under_the_cap(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=600, seed=3), fmt="txt")
-    monkeypatch.setattr(pipeline, "COMPARE_EVERY", 300)
-    monkeypatch.setattr(pipeline, "COMPARE_AT_MOST", cap)
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 50)
+    files = _small_schedule(tmp_path, monkeypatch, cap=cap)
     runs = _recorded_runs(monkeypatch)
-    files = [str(path) for path in sorted(corpus.files)]
     summary = pipeline.ingest(engine, read_paths(files), expected=len(files))
     assert summary.new == 600 and sum(runs) == summary.claims
     if cap > summary.claims:
@@ -84,12 +87,8 @@ def test_a_known_total_skips_runs_the_final_one_would_repeat_while_under_the_cap
 def test_an_underestimated_total_still_compares_in_runs(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=600, seed=3), fmt="txt")
-    monkeypatch.setattr(pipeline, "COMPARE_EVERY", 300)
-    monkeypatch.setattr(pipeline, "COMPARE_AT_MOST", 1_000)
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 50)
+    files = _small_schedule(tmp_path, monkeypatch, cap=1_000)
     runs = _recorded_runs(monkeypatch)
-    files = [str(path) for path in sorted(corpus.files)]
     # Told of 100 reports where there are 600 (as with JSON lines counted as files): once the 100 are in,
     # nothing more is expected, so runs wait for the cap, and the claims are all compared all the same.
     summary = pipeline.ingest(engine, read_paths(files), expected=100)
