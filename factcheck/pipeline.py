@@ -19,13 +19,20 @@ from factcheck.memory import fewer_young_collections, release_free_memory
 from factcheck.read.errors import ReadError
 
 
+def relations_change(gained: int) -> str:
+    """How many relations the store gained, in words: "12 relations added", "3 relations fewer"."""
+    if gained < 0:  # a re-extraction can leave fewer relations than it found
+        return f"{-gained} relation{'s' if gained != -1 else ''} fewer"
+    return f"{gained} relation{'s' if gained != 1 else ''} added"
+
+
 @dataclass(slots=True)
 class IngestSummary:
     new: int = 0
     existing: int = 0
     failed: int = 0
     claims: int = 0
-    relations: int = 0
+    relations: int = 0  # how many relations the store gained (less the ones new claims displaced)
     compare_failed: bool = False
     errors: list[str] = field(default_factory=list)
     # One entry per comparison run: (claims in the store, new claims compared, CPU seconds).
@@ -34,7 +41,7 @@ class IngestSummary:
     def line(self) -> str:
         return (
             f"{self.new} new, {self.existing} already stored, {self.failed} failed; "
-            f"{self.claims} claims stored, {self.relations} relations found"
+            f"{self.claims} claims stored, {relations_change(self.relations)}"
         )
 
 

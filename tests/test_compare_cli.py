@@ -66,12 +66,12 @@ def test_compare_catches_up_on_claims_stored_since_the_last_run(tmp_path: Path) 
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     _store(url)
     runner = CliRunner()
-    assert runner.invoke(cli, ["--db", url, "compare"]).output.strip() == "3 relations stored"
+    assert runner.invoke(cli, ["--db", url, "compare"]).output.strip() == "3 relations added"
     engine = open_store(url)
     store_report(engine, Report("2017-09", said=[Said("AP: 2,050 fighters in Raqqa.", "2,050 fighters", 2050,
                                                       source="AP", subject="IS fighters in Raqqa")]))  # fmt: skip
     engine.dispose()
-    assert runner.invoke(cli, ["--db", url, "compare"]).output.strip() == "3 relations stored"
+    assert runner.invoke(cli, ["--db", url, "compare"]).output.strip() == "3 relations added"
 
 
 def test_user_and_usage_errors(tmp_path: Path) -> None:

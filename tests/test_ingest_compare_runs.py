@@ -48,6 +48,9 @@ def test_runs_grow_with_the_store_up_to_a_cap_and_reach_what_a_full_pass_finds(
     # The summary tells each run: the store's claims after it, its new claims, its CPU time.
     assert [(store, new) for store, new, _cpu in summary.compare_runs] == [(b + n, n) for b, n in runs]
     incremental = {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
+    # Later runs displace links earlier ones made (a back-dated report becomes a figure's first): the summary
+    # counts the relations the ingest leaves in the store, not every one a run wrote on the way.
+    assert summary.relations == len(incremental)
     compare_all(engine)
     assert incremental == {(r.relation_key, r.type, r.explanation) for r in relations(engine)}
     assert len(incremental) > 100
@@ -94,3 +97,17 @@ def test_an_underestimated_total_still_compares_in_runs(
     summary = pipeline.ingest(engine, read_paths(files), expected=100)
     assert sum(runs) == summary.claims and len(runs) >= 2
     assert all(size < 1_000 + pipeline.BATCH_SIZE * 10 for size in runs)
+
+
+def test_reextracting_unchanged_reports_tells_no_gain_and_keeps_every_relation(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Each re-extracted report's run refreshes the links it had: the summary counts none of them as added."""
+    corpus = write_corpus(tmp_path / "corpus", CorpusConfig(reports=120, seed=5), fmt="txt")
+    ingested = pipeline.ingest(engine, read_paths([str(path) for path in sorted(corpus.files)]))
+    before = {(r.relation_key, r.type) for r in relations(engine)}
+    assert ingested.relations == len(before) > 50
+    again = pipeline.reextract(engine, everything=True)
+    assert again.failed == 0 and again.existing == 120
+    assert again.relations == 0 and again.line().endswith("0 relations added")
+    assert {(r.relation_key, r.type) for r in relations(engine)} == before

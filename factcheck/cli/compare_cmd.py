@@ -44,8 +44,12 @@ def compare(ctx: click.Context, recompute_all: bool, with_scope: bool) -> None:
     from factcheck.compare import compare_all, compare_pending
 
     engine = open_engine(ctx)
-    stored = compare_all(engine, with_scope=with_scope) if recompute_all else compare_pending(engine)
-    click.echo(f"{stored} relations stored")
+    if recompute_all:
+        click.echo(f"{compare_all(engine, with_scope=with_scope)} relations stored")
+    else:
+        from factcheck.pipeline import relations_change
+
+        click.echo(relations_change(compare_pending(engine)))
 
 
 def _number(value: float) -> int | float:

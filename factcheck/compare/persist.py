@@ -74,9 +74,15 @@ def reviewed_keys(session: Session) -> set[str]:
 
 
 def upsert_relations(
-    session: Session, found: Sequence[Found], stamp: datetime, reviewed: set[str] | None = None
+    session: Session,
+    found: Sequence[Found],
+    stamp: datetime,
+    reviewed: set[str] | None = None,
+    known: Set[str] | None = None,
 ) -> int:
-    """Insert or refresh relations, each with its editors' standing decision; returns how many.
+    """Insert or refresh relations, each with its editors' standing decision; returns how many rows it
+    wrote, less those whose key is in `known` (the keys already stored, when the caller read them: the
+    count is then of rows added).
 
     `reviewed` (from reviewed_keys, read when the run began) narrows the decision lookup to the keys
     that have ever been reviewed; a decision made since then is already on its row and stays there."""
@@ -99,29 +105,36 @@ def upsert_relations(
     sql = _upsert_sql(dialect.name)
     for start in range(0, len(ordered), 10_000):
         connection.exec_driver_sql(sql, ordered[start : start + 10_000])
+    if known:
+        return sum(1 for key in keys if key not in known)
     return len(ordered)
 
 
-def delete_pairs(session: Session, pairs: Iterable[tuple[Item, Item]], types: Sequence[str]) -> None:
-    """Drop relations a newer comparison no longer makes (their reviews stay, keyed by relation_key)."""
-    _delete_keys(session, sorted({relation_key(a, b) for a, b in pairs}), types)
+def delete_pairs(session: Session, pairs: Iterable[tuple[Item, Item]], types: Sequence[str]) -> int:
+    """Drop relations a newer comparison no longer makes (their reviews stay, keyed by relation_key);
+    returns how many rows went."""
+    return _delete_keys(session, sorted({relation_key(a, b) for a, b in pairs}), types)
 
 
-def _delete_keys(session: Session, keys: Sequence[str], types: Sequence[str]) -> None:
+def _delete_keys(session: Session, keys: Sequence[str], types: Sequence[str]) -> int:
     """Delete the relations with these keys that are of these types: one keyed DELETE per key through
     the driver's executemany; an equality on relation_key makes both planners use the unique index,
-    whatever the type condition."""
+    whatever the type condition. Returns the rows deleted (both drivers sum an executemany's counts)."""
     if not keys:
-        return
+        return 0
     connection = session.connection()
     mark = driver_mark(connection.dialect.name)
     wanted = tuple(types)
     sql = f"DELETE FROM relations WHERE relation_key = {mark} AND type IN ({', '.join([mark] * len(wanted))})"
-    connection.exec_driver_sql(sql, [(key, *wanted) for key in keys])
+    result: Any = connection.exec_driver_sql(sql, [(key, *wanted) for key in keys])
+    return int(result.rowcount or 0)
 
 
-def stored_links(session: Session, claim_ids: Sequence[int], types: Sequence[str]) -> dict[int, set[str]]:
-    """Claim id -> the keys of its stored relations of these types, for these claims.
+def stored_links(
+    session: Session, claim_ids: Sequence[int], types: Sequence[str]
+) -> tuple[dict[int, set[str]], set[str]]:
+    """Claim id -> the keys of its stored relations of these types, for these claims; and the keys of
+    all their stored relations, of any type (what a run's upserts refresh rather than add).
 
     An incremental run reads them once, before it writes (it holds the write lock, so they stay as read):
     for a new report's claims there are none, and no block of the run needs a query of its own. Sorted
@@ -130,6 +143,7 @@ def stored_links(session: Session, claim_ids: Sequence[int], types: Sequence[str
     ids = sorted(set(claim_ids))
     wanted = set(types)
     links: dict[int, set[str]] = {}
+    keys: set[str] = set()
     connection = session.connection()
     mark = driver_mark(connection.dialect.name)
     for start in range(0, len(ids), 500):
@@ -142,9 +156,10 @@ def stored_links(session: Session, claim_ids: Sequence[int], types: Sequence[str
                 tuple(chunk),
             )
             for claim_id, key, type_ in rows:
+                keys.add(key)
                 if type_ in wanted:
                     links.setdefault(claim_id, set()).add(key)
-    return links
+    return links, keys
 
 
 def delete_outdated(
@@ -153,16 +168,17 @@ def delete_outdated(
     claim_ids: Iterable[int],
     made: Iterable[Found],
     types: Sequence[str],
-) -> None:
+) -> int:
     """Drop the stored relations (`links`, from stored_links) of these claims that this comparison did
     not make again (a re-extracted claim may have changed its value or block); a new report's claims
-    have none, and then nothing is done, not even the keys of what was made."""
+    have none, and then nothing is done, not even the keys of what was made. Returns the rows deleted."""
     gone: set[str] = set()
     for claim_id in claim_ids:
         gone.update(links.get(claim_id, ()))
-    if gone:
-        gone.difference_update(relation_key(found.a, found.b) for found in made)
-        _delete_keys(session, sorted(gone), types)
+    if not gone:
+        return 0
+    gone.difference_update(relation_key(found.a, found.b) for found in made)
+    return _delete_keys(session, sorted(gone), types)
 
 
 def delete_older_than(session: Session, stamp: datetime) -> int:

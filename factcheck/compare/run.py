@@ -101,7 +101,9 @@ def _run_connection(engine: Engine) -> Iterator[Connection]:
 
 
 def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
-    """Compare these (newly stored) claims with the claims sharing their block; returns relations stored.
+    """Compare these (newly stored) claims with the claims sharing their block; returns how many relations
+    the store gained: those added, less the links of older claims the new ones displaced (and, for a
+    re-extracted claim, the links that no longer hold), so a run's figures add up to the store's.
 
     Blocks are read, compared and written BLOCKS_PER_STEP at a time, so memory stays bounded however
     many claims are new, and each block is read only within the horizon of its new claims' dates."""
@@ -115,12 +117,12 @@ def compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
 
 def _compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
     focus = frozenset(claim_ids)
-    stored = 0
+    gained = 0
     with _run_connection(engine) as connection, Session(bind=connection) as session, session.begin():
         begin_writing(session)  # SQLite: the write lock before the first read (see _run_connection)
         stamp = models.utcnow()
         windows, unplaced = _focus_windows(session, claim_ids)
-        links = stored_links(session, claim_ids, LINK_TYPES)
+        links, known = stored_links(session, claim_ids, LINK_TYPES)
         reviewed = reviewed_keys(session)
         partners = reviewed_partners(reviewed)
         keys = sorted(windows, key=lambda key: (key[0], key[1], key[2] or ""))
@@ -139,14 +141,14 @@ def _compare_new_claims(engine: Engine, claim_ids: Sequence[int]) -> int:
                 if links:  # only claims with stored links can have outdated ones
                     here.extend(item.id for item in items if item.id in focus)
             # Links another claim took over are gone, unless an editor reviewed them.
-            delete_pairs(session, stale, LINK_TYPES)
+            gained -= delete_pairs(session, stale, LINK_TYPES)
             # A re-extracted claim keeps only the links this run made again (none for a new report's).
-            delete_outdated(session, links, here, found, LINK_TYPES)
-            stored += upsert_relations(session, found, stamp, reviewed)
+            gained -= delete_outdated(session, links, here, found, LINK_TYPES)
+            gained += upsert_relations(session, found, stamp, reviewed, known)
         # New claims in no block (no location, no date) have no links; drop any a re-extracted one had.
-        delete_outdated(session, links, unplaced, (), LINK_TYPES)
+        gained -= delete_outdated(session, links, unplaced, (), LINK_TYPES)
     clear_caches()
-    return stored
+    return gained
 
 
 def _focus_windows(
@@ -239,7 +241,8 @@ def last_run(session: Session) -> datetime | None:
 
 
 def compare_pending(engine: Engine) -> int:
-    """Compare the claims stored since the last comparison (all of them when nothing was compared yet)."""
+    """Compare the claims stored since the last comparison (all of them when nothing was compared yet);
+    returns how many relations the store gained."""
     claims = models.Claim.__table__
     with Session(engine) as session:
         since = last_run(session)
