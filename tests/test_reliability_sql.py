@@ -59,10 +59,6 @@ REVIEWED: dict[tuple[str, str], str] = {
         "column names from a constant tuple, quoted by the dialect, and the driver's placeholder marks; "
         "the claims' values travel as bound parameters"
     ),
-    ("factcheck/store/search.py", "f\"{_PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, :tsq)\""): (
-        "_PG_DOCUMENT is a module constant built from a constant tuple of column names; the query "
-        "words travel as the bound parameter :tsq"
-    ),
 }
 
 
